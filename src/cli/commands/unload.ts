@@ -1,0 +1,12 @@
+import type { Command } from '../command.js';
+import { UserError } from '../errors.js';
+
+export const command: Command = {
+  summary: 'TODO',
+  usage: 'Использование: shnor unload',
+  help: '',
+  options: {},
+  async run() {
+    throw new UserError('Команда ещё не реализована.');
+  },
+};

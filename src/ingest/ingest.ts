@@ -1,0 +1,68 @@
+import { open } from 'node:fs/promises';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import { syncReferenceTables } from '../warehouse/reference.js';
+import type { IngestContext } from './context.js';
+import { detectFileKind } from './detect/file-kind.js';
+import { findHeader } from './header.js';
+import { ingestFile } from './ingest-file.js';
+import { previewCsv } from './read/csv.js';
+import { inspectXlsx } from './read/xlsx-inspect.js';
+import { readXlsx } from './read/xlsx-rows.js';
+import type { FileResult } from './result.js';
+
+class Decided extends Error {}
+
+/** The source a file most likely holds, only to order the load (the registry first). */
+async function guessSource(path: string, ctx: IngestContext): Promise<string | undefined> {
+  if (ctx.source) return ctx.source;
+  try {
+    const fh = await open(path, 'r');
+    const head = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    await fh.close();
+    const bytes = head.subarray(0, bytesRead);
+    const find = (rows: Parameters<typeof findHeader>[0]) =>
+      findHeader(rows, ctx.contracts, ctx.indexes, ctx.parse.factors, path).best?.contract.source;
+    if (detectFileKind(bytes, path) === 'text') return find(previewCsv(bytes).rows);
+    let source: string | undefined;
+    await readXlsx(
+      path,
+      await inspectXlsx(path, path),
+      async (_sheet, preview) => {
+        source = find(preview);
+        throw new Decided();
+      },
+      path,
+    ).catch((e) => {
+      if (!(e instanceof Decided)) throw e;
+    });
+    return source;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the files, the registry and reference tables first so that every other source is checked
+ * against them; each file in its own transaction.
+ */
+export async function runIngest(
+  wh: Warehouse,
+  files: string[],
+  ctx: IngestContext,
+  onFile: (result: FileResult, index: number, total: number) => void,
+): Promise<FileResult[]> {
+  if (!ctx.dryRun) await syncReferenceTables(wh);
+  const order = new Map(ctx.contracts.map((c, i) => [c.source, i]));
+  const ranked = await Promise.all(
+    files.map(async (path, i) => ({ path, i, rank: order.get((await guessSource(path, ctx)) ?? '') ?? order.size })),
+  );
+  ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const results: FileResult[] = [];
+  for (const [n, { path }] of ranked.entries()) {
+    const result = await ingestFile(wh, path, ctx);
+    results.push(result);
+    onFile(result, n, ranked.length);
+  }
+  return results;
+}

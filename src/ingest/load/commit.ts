@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../../warehouse/paths.js';
+import { ident } from '../../warehouse/quote.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
+import type { FileResult } from '../result.js';
+import type { LoadPlan } from './plan.js';
+import { rawColumns, rawSelect } from './sql-builder.js';
+
+/** The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes. */
+export async function prepareRegistryViews(wh: Warehouse): Promise<void> {
+  if (await wh.tableExists('raw_schools')) {
+    await wh.exec(readFileSync(projectPath('sql/warehouse/views.sql'), 'utf8'));
+    await wh.run(
+      'CREATE OR REPLACE TEMP VIEW known_school AS SELECT school_login FROM school_registry_history',
+    );
+    await wh.run(
+      `CREATE OR REPLACE TEMP VIEW rcoi_school AS
+       SELECT rcoi_code, any_value(school_login ORDER BY valid_to DESC NULLS FIRST, valid_from DESC) AS school_login
+       FROM school_registry_history WHERE rcoi_code IS NOT NULL GROUP BY rcoi_code`,
+    );
+  } else {
+    await wh.run('CREATE OR REPLACE TEMP TABLE known_school (school_login VARCHAR)');
+    await wh.run('CREATE OR REPLACE TEMP TABLE rcoi_school (rcoi_code VARCHAR, school_login VARCHAR)');
+  }
+}
+
+/** The newest registry version: files with rejects are re-checked when it changes. */
+export async function registryBatch(wh: Warehouse): Promise<number | null> {
+  const v = await wh.value<number | null>(
+    "SELECT max(batch_id) FROM load_batch WHERE source = 'schools' AND status = 'loaded'",
+  );
+  return v ?? null;
+}
+
+/** Creates raw_<source>, or adds the columns a newer contract has. */
+async function ensureRawTable(wh: Warehouse, plan: LoadPlan): Promise<string> {
+  const table = `raw_${plan.contract.source}`;
+  const columns = rawColumns(plan);
+  await wh.run(
+    `CREATE TABLE IF NOT EXISTS ${ident(table)} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`,
+  );
+  const existing = new Set(
+    (await wh.rows<{ column_name: string }>(
+      "SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp'",
+      [table],
+    )).map((r) => r.column_name),
+  );
+  for (const c of columns) {
+    if (!existing.has(c.name)) await wh.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(c.name)} ${c.type}`);
+  }
+  return table;
+}
+
+/**
+ * Lands one file as a new version of the partitions it holds, in one transaction: its rows, its
+ * rejects, the partitions' versions and the load log entry. Warns when a partition shrinks.
+ */
+export async function commitBatch(
+  wh: Warehouse,
+  plan: LoadPlan,
+  result: FileResult,
+  fingerprint: string,
+  started: Date,
+): Promise<void> {
+  const source = plan.contract.source;
+  const snapshot = result.snapshot?.raw ?? '';
+  await wh.transaction(async () => {
+    const table = await ensureRawTable(wh, plan);
+    const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
+    const columns = rawColumns(plan);
+    await wh.run(
+      `INSERT INTO ${ident(table)} (${columns.map((c) => ident(c.name)).join(', ')})
+       SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)`,
+      { batch },
+    );
+    await wh.run(
+      `INSERT INTO rejects SELECT $batch, $source, $file, _sheet, _line, column_name, value, reason, school_login
+       FROM file_rejects`,
+      { batch, source, file: result.file },
+    );
+    await wh.run(
+      `INSERT INTO batch_partition
+       SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(count(DISTINCT _line) AS INTEGER)
+       FROM ${ident(table)} WHERE _batch_id = $batch GROUP BY _partition`,
+      { batch, source, snapshot },
+    );
+    const shrunk = await wh.rows<{ partition_key: string; rows: number; before: number; before_date: string }>(
+      `SELECT n.partition_key, n.rows, p.rows AS before, strftime(p.snapshot_date, '%d.%m.%Y') AS before_date
+       FROM batch_partition n
+       JOIN LATERAL (
+         SELECT bp.rows, bp.snapshot_date FROM batch_partition bp JOIN load_batch b USING (batch_id)
+         WHERE bp.source = n.source AND bp.partition_key = n.partition_key AND b.status = 'loaded'
+           AND bp.snapshot_date <= n.snapshot_date
+         ORDER BY bp.snapshot_date DESC, bp.batch_id DESC LIMIT 1
+       ) p ON true
+       WHERE n.batch_id = $batch AND n.rows < p.rows`,
+      { batch },
+    );
+    for (const s of shrunk) {
+      result.warnings.push(
+        `в новой версии меньше строк, чем в предыдущей: часть «${s.partition_key || 'весь реестр'}» — ${s.rows} против ${s.before} (версия от ${s.before_date})`,
+      );
+    }
+    result.partitions = await wh.value<number>(
+      'SELECT CAST(count(*) AS INTEGER) FROM batch_partition WHERE batch_id = $batch',
+      { batch },
+    );
+    const meta = Object.fromEntries(Object.entries(result.meta));
+    await wh.run(
+      `INSERT INTO load_batch VALUES ($batch, $file, $path, $sha, $source, $sheet, CAST($snapshot AS DATE), $snapOrigin,
+        $meta, $fingerprint, $registry, $read, $loaded, $rejected, $skipped, $skippedBy, $warnings, 'loaded',
+        CAST($started AS TIMESTAMP), current_localtimestamp(), NULL)`,
+      {
+        batch,
+        file: result.file,
+        path: result.path,
+        sha: result.sha256 ?? '',
+        source,
+        sheet: result.sheet ?? null,
+        snapshot,
+        snapOrigin: result.snapshot?.origin ?? '',
+        meta: JSON.stringify(meta),
+        fingerprint,
+        registry: source === 'schools' ? batch : await registryBatch(wh),
+        read: result.read,
+        loaded: result.loaded,
+        rejected: result.rejected,
+        skipped: Object.values(result.skipped).reduce((a, b) => a + (b ?? 0), 0),
+        skippedBy: JSON.stringify(result.skipped),
+        warnings: JSON.stringify(result.warnings),
+        started: started.toISOString().replace('T', ' ').replace('Z', ''),
+      },
+    );
+    result.batchId = batch;
+  });
+}

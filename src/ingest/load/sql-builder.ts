@@ -1,0 +1,250 @@
+import { fold } from '../aliases.js';
+import { SQL_TYPE, UNPARSED } from '../parse/value.js';
+import { ident, literal } from '../../warehouse/quote.js';
+import { MAX_CELL_CHARS } from '../read/xlsx-rows.js';
+import { cell, type ColumnSource, type LoadPlan } from './plan.js';
+
+/**
+ * The load step's SQL, assembled from the contract (DESIGN: the only SQL TypeScript assembles).
+ * Tables are TEMP: src (staged cells) → skipped → data → d_<column> dictionaries → typed → raw_<source>.
+ */
+
+const blank = (e: string) => `(${e} IS NULL OR trim(${e}) = '')`;
+/** The raw text of a column in the `data` view (`d`), or its constant. */
+const rawOf = (s: ColumnSource) => (s.constant ? s.expr : `d.${s.expr}`);
+const cells = (plan: LoadPlan) => Array.from({ length: plan.width }, (_, i) => cell(i));
+
+/** Lines skipped by reason: empty, «Итого»/«Всего», a repeated header (DOMAIN §3.4). */
+export function skippedSql(plan: LoadPlan): string {
+  const all = cells(plan);
+  const headerCells = plan.match.header
+    .map((h, i) => ({ h: fold(h ?? ''), i }))
+    .filter((x) => x.h && x.i < plan.width);
+  const threshold = Math.max(1, Math.ceil(headerCells.length / 2));
+  const headerHits = headerCells
+    .map((x) => `(CASE WHEN lower(replace(trim(${cell(x.i)}), 'ё', 'е')) = ${literal(x.h)} THEN 1 ELSE 0 END)`)
+    .join(' + ');
+  const totals = all
+    .slice(0, 3)
+    .map((c) => `regexp_matches(lower(trim(coalesce(${c}, ''))), '^(итого|всего)([^а-я]|$)')`)
+    .join(' OR ');
+  return `CREATE OR REPLACE TEMP TABLE skipped AS
+SELECT _line, reason FROM (
+  SELECT _line, CASE
+    WHEN ${all.map(blank).join(' AND ')} THEN 'empty'
+    WHEN ${headerHits || '0'} >= ${threshold} THEN 'header'
+    WHEN ${totals || 'false'} THEN 'total'
+  END AS reason
+  FROM src
+) WHERE reason IS NOT NULL`;
+}
+
+/** Roadmap rows without an item number continue the previous row: marked, then merged into it. */
+export function continuationSql(plan: LoadPlan): string | undefined {
+  const key = plan.contract.continuationKey;
+  const at = key ? plan.match.columns.get(key) : undefined;
+  if (at === undefined) return undefined;
+  const others = cells(plan).filter((_, i) => i !== at);
+  return `INSERT INTO skipped
+SELECT _line, 'continuation' FROM src
+WHERE _line NOT IN (SELECT _line FROM skipped) AND ${blank(cell(at))} AND NOT (${others.map(blank).join(' AND ') || 'true'})
+  AND _line > (SELECT min(_line) FROM src WHERE NOT ${blank(cell(at))})`;
+}
+
+/** The rows to type: not skipped; continuations merged; a wide layout unpivoted. */
+export function dataSql(plan: LoadPlan): string {
+  const all = cells(plan);
+  const extra = ['"_person"', '"_overflow"'];
+  let from = 'SELECT * FROM src WHERE _line NOT IN (SELECT _line FROM skipped)';
+  const key = plan.contract.continuationKey;
+  const at = key ? plan.match.columns.get(key) : undefined;
+  if (at !== undefined) {
+    from = `SELECT min(_line) AS _line, any_value(_sheet) AS _sheet,
+  ${all.map((c) => `string_agg(${c}, ' ' ORDER BY _line) AS ${c}`).join(',\n  ')},
+  ${extra.map((c) => `any_value(${c}) AS ${c}`).join(', ')}
+FROM (
+  SELECT s.*, sum(CASE WHEN ${blank(cell(at))} THEN 0 ELSE 1 END) OVER (ORDER BY _line) AS _grp
+  FROM src s WHERE _line NOT IN (SELECT _line FROM skipped WHERE reason <> 'continuation')
+) GROUP BY _grp`;
+  }
+  if (plan.match.wideCells.size > 0) {
+    const parts = [...plan.match.wideCells].map(
+      ([i, code]) => `SELECT *, '${code}' AS _wkey, ${cell(i)} AS _wval FROM (${from})`,
+    );
+    from = parts.join('\nUNION ALL\n');
+  }
+  return `CREATE OR REPLACE TEMP VIEW data AS ${from}`;
+}
+
+/** Columns whose distinct values are parsed in TypeScript (the dictionaries). */
+export function parsedSources(plan: LoadPlan): ColumnSource[] {
+  return plan.sources.filter((s) => !UNPARSED.has(s.spec.kind));
+}
+
+export const dictName = (s: ColumnSource) => ident(`d_${s.spec.name}`);
+
+export function distinctSql(s: ColumnSource): string {
+  return `SELECT DISTINCT ${s.expr} AS raw FROM data WHERE NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`;
+}
+
+export function dictionaryDdl(s: ColumnSource): string {
+  return `CREATE OR REPLACE TEMP TABLE ${dictName(s)} (raw VARCHAR, v ${SQL_TYPE[s.spec.kind]}, err VARCHAR, absent BOOLEAN)`;
+}
+
+export interface TypedOptions {
+  /** Registry lookups exist (not for the registry itself). */
+  checkSchools: boolean;
+}
+
+/** One row per data row: each column's value, its error (NULL if fine), and the raw text when in error. */
+export function typedSql(plan: LoadPlan, options: TypedOptions): string {
+  const { contract } = plan;
+  const joins: string[] = [];
+  const selects: string[] = ['d._line', 'd._sheet'];
+  const errors: { name: string; err: string; raw: string }[] = [];
+  const absence = contract.absence;
+  const markSources = plan.sources.filter((s) => absence?.markColumns.includes(s.spec.name));
+  const scoreSources = plan.sources.filter((s) => absence?.scoreColumns.includes(s.spec.name));
+  const absentExpr = absence
+    ? `(${[
+        ...markSources.filter((s) => !UNPARSED.has(s.spec.kind)).map((s) => `coalesce(${dictName(s)}.absent, false)`),
+        `(${[...markSources, ...scoreSources].map((s) => blank(rawOf(s))).join(' AND ') || 'false'})`,
+      ].join(' OR ')})`
+    : 'false';
+  if (absence) selects.push(`${absentExpr} AS is_absent`);
+
+  for (const s of plan.sources) {
+    const raw = rawOf(s);
+    const name = s.spec.name;
+    let value: string;
+    let err: string;
+    const missing = s.spec.required
+      ? `CASE WHEN NOT ${absentExpr} THEN 'обязательное поле не заполнено' END`
+      : 'NULL';
+    if (UNPARSED.has(s.spec.kind)) {
+      value = `NULLIF(trim(${raw}), '')`;
+      err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' END`;
+    } else {
+      const dict = dictName(s);
+      joins.push(`LEFT JOIN ${dict} ON ${dict}.raw = ${raw}`);
+      value = `${dict}.v`;
+      const parseErr = s.spec.kind === 'period' ? 'NULL' : `${dict}.err`;
+      err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' ELSE ${parseErr} END`;
+      if (s.spec.kind === 'period') selects.push(`${dict}.err AS period__warn`, `NULLIF(trim(${raw}), '') AS period_text`);
+    }
+    if (s.spec.kind === 'login' && options.checkSchools) {
+      joins.push(`LEFT JOIN known_school ks_${name} ON ks_${name}.school_login = ${value}`);
+      err = `coalesce(${err}, CASE WHEN ${value} IS NOT NULL AND ks_${name}.school_login IS NULL THEN 'школа ' || ${value} || ' не найдена в реестре ОО: исправьте логин или загрузите актуальный реестр' END)`;
+    }
+    if (s.spec.kind === 'rcoi_code' && options.checkSchools) {
+      joins.push('LEFT JOIN rcoi_school rs ON rs.rcoi_code = ' + value);
+      err = `coalesce(${err}, CASE WHEN ${value} IS NOT NULL AND rs.school_login IS NULL THEN 'код ОО ' || ${value} || ' не найден в реестре ОО (столбец «Код ОО»): исправьте код или дополните реестр' END)`;
+      selects.push('rs.school_login AS school_login');
+    }
+    selects.push(`${value} AS ${ident(name)}`);
+    selects.push(`${err} AS ${ident(`${name}__err`)}`);
+    errors.push({ name, err: ident(`${name}__err`), raw: ident(`${name}__raw`) });
+    selects.push(`CASE WHEN ${ident(`${name}__err`)} IS NOT NULL THEN left(${raw}, 200) END AS ${ident(`${name}__raw`)}`);
+  }
+  if (contract.requireOneOf) {
+    const among = plan.sources.filter((s) => contract.requireOneOf?.includes(s.spec.name));
+    const none = among.map((s) => blank(rawOf(s))).join(' AND ') || 'true';
+    selects.push(
+      `CASE WHEN NOT ${absentExpr} AND ${none} THEN 'нужно заполнить одно из полей: ${contract.requireOneOf.join(', ')}' END AS _oneof__err`,
+    );
+  }
+  selects.push(
+    `CASE WHEN d._overflow IS NOT NULL THEN 'в строке больше значений, чем столбцов в заголовке (лишний разделитель?)' END AS _overflow__err`,
+  );
+  selects.push('left(d._overflow, 200) AS _overflow__raw');
+  if (contract.taskScores && plan.match.taskCells.length > 0) {
+    const pairs = plan.match.taskCells.map((i) => `${literal(plan.match.header[i].trim())}, d.${cell(i)}`);
+    selects.push(`json_object(${pairs.join(', ')}) AS task_scores`);
+  }
+  // Lateral references to the *__err aliases are resolved by DuckDB in the same SELECT.
+  return `CREATE OR REPLACE TEMP TABLE typed AS
+SELECT ${selects.join(',\n  ')}
+FROM data d
+${joins.join('\n')}`;
+}
+
+/** Every error of the typed rows and the cell issues, one row per (line, column). */
+export function rejectsSql(plan: LoadPlan): string {
+  const parts = plan.sources.map(
+    (s) =>
+      `SELECT _line, _sheet, ${literal(s.header)} AS column_name, ${ident(`${s.spec.name}__raw`)} AS value, ` +
+      `${ident(`${s.spec.name}__err`)} AS reason, ${schoolExpr(plan)} AS school_login FROM typed WHERE ${ident(`${s.spec.name}__err`)} IS NOT NULL`,
+  );
+  if (plan.contract.requireOneOf) {
+    parts.push(
+      `SELECT _line, _sheet, ${literal(plan.contract.requireOneOf.join(' / '))}, NULL, _oneof__err, ${schoolExpr(plan)} FROM typed WHERE _oneof__err IS NOT NULL`,
+    );
+  }
+  parts.push(
+    `SELECT _line, _sheet, 'лишние значения', _overflow__raw, _overflow__err, ${schoolExpr(plan)} FROM typed WHERE _overflow__err IS NOT NULL`,
+  );
+  parts.push(
+    `SELECT c._line, s._sheet, coalesce(h.header, 'столбец ' || (c.col + 1)), c.value, c.reason, NULL FROM cell_issue c ` +
+      `LEFT JOIN (SELECT DISTINCT _line, _sheet FROM src) s ON s._line = c._line LEFT JOIN header_cell h ON h.col = c.col WHERE c._line NOT IN (SELECT _line FROM skipped)`,
+  );
+  return `CREATE OR REPLACE TEMP TABLE file_rejects AS
+SELECT DISTINCT * FROM (
+${parts.join('\nUNION ALL\n')}
+)`;
+}
+
+function schoolExpr(plan: LoadPlan): string {
+  return plan.sources.some((s) => s.spec.name === 'school_login') || plan.sources.some((s) => s.spec.kind === 'rcoi_code')
+    ? 'school_login'
+    : 'NULL';
+}
+
+/** The raw table's columns: each contract column typed, plus derived and bookkeeping columns. */
+export function rawColumns(plan: LoadPlan): { name: string; type: string }[] {
+  const { contract } = plan;
+  const out: { name: string; type: string }[] = [];
+  for (const spec of contract.columns) {
+    out.push({ name: spec.name, type: SQL_TYPE[spec.kind] });
+    if (spec.kind === 'period') out.push({ name: 'period_start', type: 'DATE' }, { name: 'period_end', type: 'DATE' });
+    if (spec.kind === 'rcoi_code') out.push({ name: 'school_login', type: 'VARCHAR' });
+  }
+  if (contract.yearFromDate) out.push({ name: 'year', type: 'INTEGER' });
+  if (contract.absence) out.push({ name: 'is_absent', type: 'BOOLEAN' });
+  if (contract.taskScores) out.push({ name: 'task_scores', type: 'JSON' });
+  out.push(
+    { name: '_batch_id', type: 'INTEGER' },
+    { name: '_partition', type: 'VARCHAR' },
+    { name: '_line', type: 'INTEGER' },
+    { name: '_sheet', type: 'VARCHAR' },
+  );
+  return out;
+}
+
+/** Expressions over `typed` for each raw column (NULL where the file has no such column). */
+export function rawSelect(plan: LoadPlan): string[] {
+  const have = new Set(plan.sources.map((s) => s.spec.name));
+  const { contract } = plan;
+  const partition = contract.partitionKey.length
+    ? `concat_ws('|', ${contract.partitionKey.map((k) => `${literal(`${k}=`)} || ${partitionValue(plan, k)}`).join(', ')})`
+    : "''";
+  return rawColumns(plan).map(({ name, type }) => {
+    if (name === 'period_start')
+      return `make_date(coalesce(CAST(json_extract(period, '$.startYear') AS INTEGER), year), CAST(json_extract(period, '$.startMonth') AS INTEGER), 1)`;
+    if (name === 'period_end')
+      return `last_day(make_date(coalesce(CAST(json_extract(period, '$.endYear') AS INTEGER), year), CAST(json_extract(period, '$.endMonth') AS INTEGER), 1))`;
+    if (name === 'period') return 'period_text';
+    if (name === 'year' && contract.yearFromDate) return `CAST(year(${ident(contract.yearFromDate)}) AS INTEGER)`;
+    if (name === 'task_scores') return plan.match.taskCells.length ? 'task_scores' : 'NULL';
+    if (name === 'is_absent') return 'is_absent';
+    if (name === 'school_login' && plan.sources.some((s) => s.spec.kind === 'rcoi_code')) return 'school_login';
+    if (name === '_batch_id') return '$batch';
+    if (name === '_partition') return partition;
+    if (name === '_line' || name === '_sheet') return name;
+    return have.has(name) ? ident(name) : `CAST(NULL AS ${type})`;
+  });
+}
+
+function partitionValue(plan: LoadPlan, key: string): string {
+  if (key === 'year' && plan.contract.yearFromDate) return `CAST(year(${ident(plan.contract.yearFromDate)}) AS VARCHAR)`;
+  return `coalesce(CAST(${ident(key)} AS VARCHAR), '')`;
+}

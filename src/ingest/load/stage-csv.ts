@@ -1,0 +1,51 @@
+import type { Warehouse } from '../../warehouse/warehouse.js';
+import { literal } from '../../warehouse/quote.js';
+import type { CsvScan } from '../read/csv.js';
+import { personPart, personSql } from './person.js';
+import { cell, type LoadPlan } from './plan.js';
+
+/**
+ * Stages a CSV into TEMP `src` with DuckDB's read_csv (the bulk path, DESIGN). Person cells are
+ * hashed inside the same SELECT that reads them, so no table ever holds them. One column more than
+ * the header catches rows with extra values; the physical line comes from the scanner's line map.
+ */
+export async function stageCsv(
+  wh: Warehouse,
+  plan: LoadPlan,
+  scan: CsvScan,
+  delimiter: string,
+  skipUnits: number,
+): Promise<void> {
+  const width = plan.width;
+  const person = new Set(plan.match.personCells);
+  const columns = [...Array.from({ length: width }, (_, i) => `c${i}`), '_overflow']
+    .map((c) => `${literal(c)}: 'VARCHAR'`)
+    .join(', ');
+  const selected = Array.from({ length: width }, (_, i) =>
+    person.has(i) ? `CAST(NULL AS VARCHAR) AS ${cell(i)}` : cell(i),
+  );
+  const personExpr = plan.match.personCells.length
+    ? personSql(
+        plan.match.personCells.map((i) => ({ part: personPart(plan.match.header[i]), expr: cell(i) })),
+        '$key',
+      )
+    : 'CAST(NULL AS VARCHAR)';
+  await wh.run(
+    `CREATE OR REPLACE TEMP TABLE src0 AS
+SELECT ${selected.join(', ')}, "_overflow", ${personExpr} AS "_person"
+FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false,
+  skip = ${skipUnits}, columns = {${columns}}, null_padding = true, strict_mode = false, auto_detect = false,
+  parallel = ${scan.multiline ? 'false' : 'true'})`,
+    plan.match.personCells.length ? { key: wh.key } : undefined,
+  );
+  await wh.run('CREATE OR REPLACE TEMP TABLE line_map (r BIGINT, line BIGINT)');
+  if (scan.lineMap.length) {
+    await wh.run(`INSERT INTO line_map VALUES ${scan.lineMap.map(([r, l]) => `(${r}, ${l})`).join(', ')}`);
+  }
+  await wh.run(
+    `CREATE OR REPLACE TEMP VIEW src AS
+SELECT CAST(m.line + (s._r - m.r) AS INTEGER) AS _line, CAST(NULL AS VARCHAR) AS _sheet, s.* EXCLUDE (_r)
+FROM (SELECT rowid AS _r, * FROM src0) s ASOF JOIN line_map m ON s._r >= m.r`,
+  );
+  await wh.run('CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)');
+}

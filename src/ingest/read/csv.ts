@@ -1,0 +1,97 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { decode, detectEncoding, type TextEncoding } from '../detect/encoding.js';
+import { type Delimiter, detectDelimiter } from '../detect/dialect.js';
+import Papa from 'papaparse';
+import { RecordScanner } from './record-scanner.js';
+import type { PreviewRow } from './preview.js';
+
+const PREVIEW_BYTES = 256 * 1024;
+const PREVIEW_UNITS = 60;
+
+export interface CsvPreview {
+  encoding: TextEncoding;
+  bom: boolean;
+  delimiter: Delimiter;
+  rows: PreviewRow[];
+}
+
+/** Decodes the first records of a CSV and splits them into cells. */
+export function previewCsv(head: Buffer): CsvPreview {
+  const { encoding, bom } = detectEncoding(head.subarray(0, PREVIEW_BYTES));
+  const units: { line: number; text: string; blank: boolean }[] = [];
+  const scanner = new RecordScanner((u) => {
+    units.push({ line: u.line, blank: u.blank, text: decode(head.subarray(u.start, u.end), encoding) });
+    return units.length < PREVIEW_UNITS;
+  });
+  if (scanner.push(head.subarray(0, PREVIEW_BYTES)) && head.length <= PREVIEW_BYTES) scanner.finish();
+  const delimiter = detectDelimiter(units.filter((u) => !u.blank).map((u) => u.text.replace(/\r?\n$/, '')));
+  const rows: PreviewRow[] = units.map((u, unit) => ({
+    unit,
+    line: u.line,
+    cells: u.blank ? [] : splitRecord(u.text, delimiter),
+  }));
+  return { encoding, bom, delimiter, rows };
+}
+
+function splitRecord(text: string, delimiter: string): string[] {
+  const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ''), { delimiter, quoteChar: '"' });
+  return parsed.data.flat();
+}
+
+export interface CsvScan {
+  /** UTF-8 file for DuckDB: the file itself, or its transcoded copy in the private temp folder. */
+  utf8Path: string;
+  /** Data records after the header (what DuckDB will return). */
+  records: number;
+  /** Blank lines after the header (DuckDB drops them; they are skipped rows «пустая строка»). */
+  blankLines: number;
+  /** Breakpoints [record index, physical line]: record r starts at line + (r − index). */
+  lineMap: [number, number][];
+  /** A quoted value spans lines somewhere (DuckDB then needs its single-threaded reader). */
+  multiline: boolean;
+}
+
+/**
+ * One streaming pass over the whole file: maps records to physical lines and, for Windows-1251,
+ * writes the UTF-8 copy that DuckDB reads (DuckDB has no cp1251 decoder offline).
+ */
+export async function scanCsv(
+  path: string,
+  encoding: TextEncoding,
+  headerUnit: number,
+  transcodeTo: string,
+): Promise<CsvScan> {
+  let unit = -1;
+  let records = 0;
+  let blankLines = 0;
+  let lastDelta = Number.NaN;
+  const lineMap: [number, number][] = [];
+  const scanner = new RecordScanner((u) => {
+    unit++;
+    if (unit <= headerUnit) return;
+    if (u.blank) {
+      blankLines++;
+      return;
+    }
+    const delta = u.line - records;
+    if (delta !== lastDelta) {
+      lineMap.push([records, u.line]);
+      lastDelta = delta;
+    }
+    records++;
+  });
+  const transcode = encoding === 'windows-1251';
+  const decoder = new TextDecoder('windows-1251');
+  const out = transcode ? createWriteStream(transcodeTo, { mode: 0o600 }) : undefined;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    scanner.push(chunk as Buffer);
+    if (out && !out.write(decoder.decode(chunk as Buffer, { stream: true }))) await once(out, 'drain');
+  }
+  scanner.finish();
+  if (out) {
+    out.end();
+    await once(out, 'finish');
+  }
+  return { utf8Path: transcode ? transcodeTo : path, records, blankLines, lineMap, multiline: scanner.multiline };
+}

@@ -1,0 +1,87 @@
+import unzipper, { type File } from 'unzipper';
+import { UserError } from '../../cli/errors.js';
+
+/** Refuse a workbook that unpacks to more than this (a zip bomb, or a file far beyond a region's exports). */
+export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+
+export interface SheetInfo {
+  name: string;
+  /** 1-based number of `xl/worksheets/sheetN.xml`, as exceljs's reader ids its sheets. */
+  id: number;
+  /** Merged ranges as `A1:C2`, read before the rows (the streaming reader does not report them). */
+  merges: string[];
+}
+
+/**
+ * Reads the workbook's directory: sheet names, unpacked size, and each sheet's merged cells.
+ * Nothing here holds cell values.
+ */
+export async function inspectXlsx(path: string, file: string): Promise<SheetInfo[]> {
+  let directory: Awaited<ReturnType<typeof unzipper.Open.file>>;
+  try {
+    directory = await unzipper.Open.file(path);
+  } catch {
+    throw corrupt(file);
+  }
+  const unpacked = directory.files.reduce((sum, f) => sum + (f.uncompressedSize ?? 0), 0);
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new UserError(
+      `Файл «${file}» распаковывается в ${(unpacked / 1024 ** 3).toFixed(1).replace('.', ',')} ГБ — больше предела ` +
+        `${MAX_UNPACKED_BYTES / 1024 ** 3} ГБ. Разделите выгрузку на несколько файлов или сохраните её как CSV.`,
+    );
+  }
+  const byPath = new Map(directory.files.map((f) => [f.path, f]));
+  const workbook = byPath.get('xl/workbook.xml');
+  if (!workbook) throw corrupt(file);
+  const rels = byPath.get('xl/_rels/workbook.xml.rels');
+  const workbookXml = (await workbook.buffer()).toString('utf8');
+  const relsXml = rels ? (await rels.buffer()).toString('utf8') : '';
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+  }
+  const sheets: SheetInfo[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = decodeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\bid="([^"]+)"/.exec(m[0])?.[1];
+    const target = rid ? targets.get(rid) : undefined;
+    const num = target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
+    const entry = target ? byPath.get(target) : undefined;
+    if (!num || !entry) continue;
+    sheets.push({ name, id: Number(num), merges: await readMerges(entry) });
+  }
+  return sheets;
+}
+
+/** Scans a sheet's XML stream for `<mergeCell ref="…"/>` without keeping the sheet in memory. */
+async function readMerges(entry: File): Promise<string[]> {
+  const merges: string[] = [];
+  let tail = '';
+  for await (const chunk of entry.stream()) {
+    const text = tail + (chunk as Buffer).toString('latin1');
+    for (const m of text.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) merges.push(m[1]);
+    tail = text.slice(-300);
+  }
+  return [...new Set(merges)];
+}
+
+const decodeXml = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+function corrupt(file: string): UserError {
+  return new UserError(
+    `Файл «${file}» — повреждённая книга Excel: её не удаётся распаковать. Откройте её в Excel и сохраните заново, ` +
+      'или выгрузите файл ещё раз.',
+  );
+}
+
+/** `B3` → { col: 2, row: 3 } (1-based). */
+export function cellRef(ref: string): { col: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return { col: 0, row: 0 };
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col, row: Number(m[2]) };
+}

@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs';
+import { UserError } from '../../cli/errors.js';
+import { cellRef, type SheetInfo } from './xlsx-inspect.js';
+import type { PreviewRow } from './preview.js';
+
+/** Longest value a cell may hold (Excel's own limit); longer values are refused, not cut. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** A problem with one cell that rejects its row (a formula with no value, an error, a huge cell). */
+export interface CellIssue {
+  col: number;
+  value: string;
+  reason: string;
+}
+
+export interface SheetRow {
+  line: number;
+  cells: (string | null)[];
+  issues: CellIssue[];
+}
+
+/** What the caller does with a sheet after seeing its first rows: read the rest into a sink, or pass. */
+export interface SheetSink {
+  /** Rows from this index of the preview on are data (the header and titles are above). */
+  firstDataRow: number;
+  add(row: SheetRow): Promise<void> | void;
+}
+
+export const PREVIEW_ROWS = 40;
+
+/**
+ * Streams every sheet of a workbook (exceljs WorkbookReader): the first rows of each go to `decide`,
+ * which returns a sink for the sheet's data rows or nothing to pass the sheet by.
+ */
+export async function readXlsx(
+  path: string,
+  sheets: SheetInfo[],
+  decide: (sheet: SheetInfo, preview: PreviewRow[], rows: SheetRow[]) => Promise<SheetSink | undefined>,
+  file: string,
+): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  try {
+    for await (const ws of reader) {
+      const id = Number((ws as unknown as { id: number | string }).id);
+      const sheet = sheets.find((s) => s.id === id) ?? { name: `Лист${id}`, id, merges: [] };
+      const buffered: SheetRow[] = [];
+      let sink: SheetSink | undefined;
+      let decided = false;
+      for await (const row of ws) {
+        const sheetRow = toSheetRow(row as ExcelJS.Row);
+        if (!decided) {
+          buffered.push(sheetRow);
+          if (buffered.length < PREVIEW_ROWS) continue;
+          decided = true;
+          sink = await decide(sheet, toPreview(buffered, sheet.merges), buffered);
+          if (sink) for (const r of buffered.slice(sink.firstDataRow)) await sink.add(r);
+          continue;
+        }
+        if (sink) await sink.add(sheetRow);
+      }
+      if (!decided) {
+        sink = await decide(sheet, toPreview(buffered, sheet.merges), buffered);
+        if (sink) for (const r of buffered.slice(sink.firstDataRow)) await sink.add(r);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(
+      `Файл «${file}» не удалось прочитать как книгу Excel (${String((error as Error).message ?? error).slice(0, 120)}). ` +
+        'Откройте его в Excel, сохраните заново как .xlsx и загрузите снова.',
+    );
+  }
+}
+
+/** The first rows as text, with merged header cells filled from their top-left cell. */
+function toPreview(rows: SheetRow[], merges: string[]): PreviewRow[] {
+  const grid = new Map(rows.map((r) => [r.line, [...r.cells]]));
+  for (const range of merges) {
+    const [a, b] = range.split(':').map(cellRef);
+    const top = grid.get(a.row);
+    const value = top?.[a.col - 1];
+    if (value == null) continue;
+    for (let row = a.row; row <= b.row; row++) {
+      const cells = grid.get(row);
+      if (!cells) continue;
+      for (let col = a.col; col <= b.col; col++) if (cells[col - 1] == null) cells[col - 1] = value;
+    }
+  }
+  return rows.map((r, i) => ({ unit: i, line: r.line, cells: (grid.get(r.line) ?? []).map((c) => c ?? '') }));
+}
+
+function toSheetRow(row: ExcelJS.Row): SheetRow {
+  const values = row.values as unknown[];
+  const cells: (string | null)[] = [];
+  const issues: CellIssue[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const { text, issue } = cellText(values[i]);
+    if (issue) issues.push({ col: i - 1, value: issue.value, reason: issue.reason });
+    cells[i - 1] = text;
+  }
+  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+  return { line: row.number, cells, issues };
+}
+
+type CellOut = { text: string | null; issue?: { value: string; reason: string } };
+
+/** A cell's value as text: formulas by their cached result, dates as ISO (zoneless), rich text joined. */
+export function cellText(value: unknown): CellOut {
+  if (value === null || value === undefined) return { text: null };
+  if (typeof value === 'string') return limit(value);
+  if (typeof value === 'number') return { text: String(value) };
+  if (typeof value === 'boolean') return { text: value ? 'да' : 'нет' };
+  if (value instanceof Date) return { text: isoOf(value) };
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('error' in v) {
+      return { text: null, issue: { value: String(v.error), reason: `ошибка в ячейке Excel ${String(v.error)}` } };
+    }
+    if ('formula' in v || 'sharedFormula' in v) {
+      if (v.result === undefined || v.result === null) {
+        return {
+          text: null,
+          issue: {
+            value: `=${String(v.formula ?? v.sharedFormula)}`,
+            reason: 'формула без сохранённого значения: откройте файл в Excel, пересчитайте и сохраните',
+          },
+        };
+      }
+      return cellText(v.result);
+    }
+    if (Array.isArray(v.richText)) return limit((v.richText as { text: string }[]).map((t) => t.text).join(''));
+    if ('text' in v) return cellText(v.text);
+  }
+  return limit(String(value));
+}
+
+function limit(text: string): CellOut {
+  if (text.length <= MAX_CELL_CHARS) return { text };
+  return {
+    text: null,
+    issue: {
+      value: `${text.slice(0, 60)}…`,
+      reason: `значение длиннее ${MAX_CELL_CHARS.toLocaleString('ru-RU')} символов (${text.length.toLocaleString('ru-RU')})`,
+    },
+  };
+}
+
+/** exceljs builds dates in UTC from Excel serials; a date-time keeps its time. */
+function isoOf(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+}

@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { EXIT, UserError } from '../cli/errors.js';
+import { projectPath } from './paths.js';
+import { literal } from './quote.js';
+import { fingerprint, loadOrCreateSecret } from './secret.js';
+import { preparePrivateTemp } from './temp-dir.js';
+
+export type Row = Record<string, unknown>;
+type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Memory limit for DuckDB, e.g. '2GB'. */
+  memoryLimit?: string;
+}
+
+/** The DuckDB warehouse file: one writer at a time, or any number of readers. */
+export class Warehouse {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    /** Pseudonymisation key; only a writer has it. */
+    readonly key: string,
+    readonly tempDir: string,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Warehouse> {
+    const exists = existsSync(path);
+    if (options.readOnly && !exists) {
+      throw new UserError(
+        `Хранилище «${path}» не найдено. Сначала загрузите данные: shnor ingest ПАПКА (или укажите --db ФАЙЛ).`,
+        EXIT.cannotRun,
+      );
+    }
+    const key = options.readOnly ? '' : loadOrCreateSecret(path, exists);
+    const tempDir = options.readOnly ? '' : preparePrivateTemp(path);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, {
+        access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE',
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'true',
+        ...(tempDir ? { temp_directory: tempDir } : {}),
+        ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+      });
+    } catch (error) {
+      throw translateOpenError(error, path);
+    }
+    const connection = await instance.connect();
+    const warehouse = new Warehouse(path, instance, connection, key, tempDir);
+    if (!options.readOnly) {
+      await warehouse.exec(readFileSync(projectPath('sql/warehouse/schema.sql'), 'utf8'));
+      await warehouse.checkKey();
+    }
+    return warehouse;
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Runs a script of several statements. */
+  async exec(script: string): Promise<void> {
+    const extracted = await this.connection.extractStatements(script);
+    for (let i = 0; i < extracted.count; i++) {
+      const prepared = await extracted.prepare(i);
+      await prepared.run();
+    }
+  }
+
+  async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  async value<T>(sql: string, params?: Params): Promise<T> {
+    const rows = await this.rows(sql, params);
+    return Object.values(rows[0] ?? {})[0] as T;
+  }
+
+  async tableExists(name: string, schema = 'main'): Promise<boolean> {
+    const n = await this.value<number | bigint>(
+      `SELECT count(*) FROM duckdb_tables() WHERE table_name = ${literal(name)} AND schema_name = ${literal(schema)} ` +
+        `AND NOT temporary`,
+    );
+    return Number(n) > 0;
+  }
+
+  /** Runs `fn` in one transaction: all of it lands, or none of it. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  /** A warehouse refuses a key other than the one it was created with. */
+  private async checkKey(): Promise<void> {
+    const mine = fingerprint(this.key);
+    const stored = await this.rows<{ value: string }>(
+      "SELECT value FROM warehouse_meta WHERE key = 'secret_fingerprint'",
+    );
+    if (stored.length === 0) {
+      await this.run("INSERT INTO warehouse_meta VALUES ('secret_fingerprint', $1)", [mine]);
+    } else if (stored[0].value !== mine) {
+      this.close();
+      throw new UserError(
+        `Ключ псевдонимизации «${this.path}.secret» не совпадает с ключом, с которым создано хранилище «${this.path}». ` +
+          'Верните исходный файл ключа: с другим ключом обезличенные идентификаторы не сопоставятся.',
+        EXIT.cannotRun,
+      );
+    }
+  }
+}
+
+function translateOpenError(error: unknown, path: string): Error {
+  const text = String((error as Error)?.message ?? error);
+  if (/lock|Conflicting/i.test(text)) {
+    return new UserError(
+      `Хранилище «${path}» сейчас занято другим процессом (идёт загрузка или расчёт). ` +
+        'Дождитесь его окончания и повторите команду.',
+      EXIT.cannotRun,
+    );
+  }
+  if (/not a valid DuckDB database|Corrupt|checksum/i.test(text)) {
+    return new UserError(`Файл «${path}» не является хранилищем DuckDB или повреждён.`, EXIT.cannotRun);
+  }
+  if (/Permission denied|read-only file system/i.test(text)) {
+    return new UserError(`Нет доступа к файлу хранилища «${path}»: проверьте права на папку и файл.`, EXIT.cannotRun);
+  }
+  return error as Error;
+}
