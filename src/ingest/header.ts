@@ -140,7 +140,7 @@ export function findHeader(
   contracts: readonly Contract[],
   indexes: Map<string, Map<string, ColumnSpec[]>>,
   factors: Lookup,
-  hints: string,
+  fileName: string,
 ): { best?: HeaderMatch; ties: HeaderMatch[] } {
   const candidates: HeaderMatch[] = [];
   rows.forEach((row, r) => {
@@ -154,7 +154,13 @@ export function findHeader(
     }
   });
   if (candidates.length === 0) return { ties: [] };
-  const hinted = (m: HeaderMatch) => (m.contract.fileHints ?? []).some((re) => re.test(hints));
+  // Hints are read in the file name and the title rows above each candidate header, never in data rows.
+  const above = (m: HeaderMatch) =>
+    rows
+      .slice(0, m.headerIndex)
+      .map((r) => r.cells.join(' '))
+      .join(' ');
+  const hinted = (m: HeaderMatch) => (m.contract.fileHints ?? []).some((re) => re.test(`${fileName} ${above(m)}`));
   candidates.sort(
     (a, b) =>
       b.score - a.score ||

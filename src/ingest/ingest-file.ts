@@ -77,7 +77,7 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
   await prepareRegistryViews(wh);
 
   const decide = (rows: PreviewRow[], sheet?: string): { match: HeaderMatch; title: string } | undefined => {
-    const { best, ties } = findHeader(rows, contracts, ctx.indexes, ctx.parse.factors, `${file} ${titleOf(rows, 40)}`);
+    const { best, ties } = findHeader(rows, contracts, ctx.indexes, ctx.parse.factors, file);
     if (!best) return undefined;
     if (ties.length) {
       throw new UserError(
@@ -135,7 +135,8 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
     await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1);
     dataLines = scan.records;
     blankLines = scan.blankLines;
-    result.meta.encoding = { raw: preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' (BOM)' : ''}` : 'Windows-1251', origin: 'столбец' };
+    result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
+    result.delimiter = preview.delimiter;
   } else {
     const sheets = await inspectXlsx(path, file);
     let stage: XlsxStage | undefined;
@@ -159,7 +160,7 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
           return undefined;
         }
         result.sheet = sheet.name;
-        stage = new XlsxStage(wh, plan, sheet.name, found.match.headerIndex + 1);
+        stage = new XlsxStage(wh, plan, sheet.name, found.match.headerIndex + 1, preview[found.match.headerIndex].line);
         await stage.open();
         return stage;
       },
@@ -169,6 +170,7 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
     if (!stage || !plan) throw noHeader(file, lastPreview, contracts, ctx);
     await stage.close();
     dataLines = stage.rows;
+    blankLines = stage.gapRows;
     if (seen.length) {
       result.warnings.push(
         `загружен только лист «${result.sheet}»; листы ${seen.map((s) => `«${s}»`).join(', ')} тоже похожи на данные — ` +

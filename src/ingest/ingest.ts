@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { syncReferenceTables } from '../warehouse/reference.js';
 import type { IngestContext } from './context.js';
@@ -22,7 +23,7 @@ async function guessSource(path: string, ctx: IngestContext): Promise<string | u
     await fh.close();
     const bytes = head.subarray(0, bytesRead);
     const find = (rows: Parameters<typeof findHeader>[0]) =>
-      findHeader(rows, ctx.contracts, ctx.indexes, ctx.parse.factors, path).best?.contract.source;
+      findHeader(rows, ctx.contracts, ctx.indexes, ctx.parse.factors, basename(path)).best?.contract.source;
     if (detectFileKind(bytes, path) === 'text') return find(previewCsv(bytes).rows);
     let source: string | undefined;
     await readXlsx(

@@ -47,7 +47,7 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
   switch (spec.name) {
     case 'year':
     case 'cohort': {
-      const m = /(?:^|[^\d])(20\d{2})(?:\s*[/–-]\s*(20\d{2}))?(?![\d.])/.exec(withoutSnapshot);
+      const m = /(?:^|[^\d])(20\d{2})(?:\s*[/–-]\s*(20\d{2}))?(?!\d)/.exec(withoutSnapshot);
       return m ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : undefined;
     }
     case 'grade': {
@@ -126,7 +126,7 @@ export function resolveMeta(
   for (const spec of contract.columns) {
     if (!spec.meta || presentColumns.has(spec.name)) continue;
     const fromTitle = findIn(spec, title);
-    const fromName = fromTitle === undefined ? findIn(spec, fileName.replace(/[_]+/g, ' ')) : undefined;
+    const fromName = fromTitle === undefined ? findIn(spec, fileName.replace(/\.[a-z]{2,4}$/i, '').replace(/[_]+/g, ' ')) : undefined;
     const fromFlag = spec.name === 'year' ? flags.year : flags.set?.[spec.name];
     const value =
       fromTitle !== undefined

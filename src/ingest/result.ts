@@ -18,6 +18,9 @@ export interface FileResult {
   source?: string;
   sourceTitle?: string;
   sheet?: string;
+  /** Text encoding of a CSV, as detected. */
+  encoding?: string;
+  delimiter?: string;
   batchId?: number;
   snapshot?: MetaValue;
   meta: Record<string, MetaValue>;

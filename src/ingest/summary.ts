@@ -19,10 +19,8 @@ export function fileSummary(r: FileResult): string[] {
       (r.status === 'dry-run' ? ' — проверка без записи' : r.batchId ? `, версия №\u00a0${r.batchId}` : ''),
   ];
   if (r.snapshot) lines.push(`   по состоянию на ${ruDate(r.snapshot.raw)} (${r.snapshot.origin})`);
-  const meta = Object.entries(r.meta)
-    .filter(([k]) => k !== 'encoding')
-    .map(([k, v]) => `${k} = ${v.raw} (${v.origin})`);
-  if (r.meta.encoding) meta.unshift(`кодировка ${r.meta.encoding.raw}`);
+  const meta = Object.entries(r.meta).map(([k, v]) => `${k} = ${v.raw} (${v.origin})`);
+  if (r.encoding) meta.unshift(`${r.encoding}, разделитель «${r.delimiter === '\t' ? 'табуляция' : r.delimiter}»`);
   if (meta.length) lines.push(`   ${meta.join('; ')}`);
   const skipped = skippedTotal(r);
   const skippedBy = (Object.entries(r.skipped) as [SkipReason, number][])

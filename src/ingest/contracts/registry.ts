@@ -43,7 +43,7 @@ export const participants: Contract = {
   source: 'participants',
   title: 'список школ — участниц «500+»',
   partitionKey: ['year'],
-  fileHints: [/500/i, /участни/i],
+  fileHints: [/500\s*\+|500 плюс/i, /участни/i],
   columns: [
     year(),
     schoolLogin(),

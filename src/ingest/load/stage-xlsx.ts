@@ -13,13 +13,19 @@ export class XlsxStage implements SheetSink {
   private appender?: DuckDBAppender;
   private issues: { line: number; col: number; value: string; reason: string }[] = [];
   rows = 0;
+  /** Rows absent from the sheet's XML between data rows: empty rows as a person sees them. */
+  gapRows = 0;
+  private lastLine?: number;
 
   constructor(
     private readonly wh: Warehouse,
     private readonly plan: LoadPlan,
     private readonly sheet: string,
     readonly firstDataRow: number,
-  ) {}
+    headerLine: number,
+  ) {
+    this.lastLine = headerLine;
+  }
 
   async open(): Promise<void> {
     const cols = Array.from({ length: this.plan.width }, (_, i) => `${ident(`c${i}`)} VARCHAR`).join(', ');
@@ -33,6 +39,8 @@ export class XlsxStage implements SheetSink {
   add(row: SheetRow): void {
     const a = this.appender;
     if (!a) throw new Error('XlsxStage.add before open');
+    if (this.lastLine !== undefined && row.line > this.lastLine + 1) this.gapRows += row.line - this.lastLine - 1;
+    this.lastLine = row.line;
     const { width, match } = this.plan;
     const person = match.personCells;
     a.appendInteger(row.line);
