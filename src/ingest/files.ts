@@ -9,7 +9,9 @@ export function listInputFiles(paths: string[], exclude: string[] = []): string[
   const out: string[] = [];
   const excluded = (p: string) => exclude.some((e) => basename(p) === e);
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const p = join(dir, entry.name);
       if (entry.name.startsWith('.') || entry.name.startsWith('~$') || excluded(p)) continue;
       if (entry.isDirectory()) walk(p);

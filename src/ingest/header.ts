@@ -40,7 +40,8 @@ export function aliasIndex(contract: Contract, user: UserAlias[]): Map<string, C
     add(spec.name, spec);
     for (const a of BUILT_IN_ALIASES[spec.name] ?? []) add(a, spec);
     for (const a of spec.aliases ?? []) add(a, spec);
-    for (const u of user) if (u.column === spec.name && (!u.source || u.source === contract.source)) add(u.alias, spec);
+    for (const u of user)
+      if (u.column === spec.name && (!u.source || u.source === contract.source)) add(u.alias, spec);
   }
   return index;
 }
@@ -64,7 +65,13 @@ export function matchRow(
     const key = fold(cell ?? '');
     if (!key) return;
     const specs = (index.get(key) ?? []).filter((s) => !columns.has(s.name));
-    const spec = specs.length > 1 ? byValues(specs, sample.map((r) => r[i] ?? '')) : specs[0];
+    const spec =
+      specs.length > 1
+        ? byValues(
+            specs,
+            sample.map((r) => r[i] ?? ''),
+          )
+        : specs[0];
     if (spec) {
       columns.set(spec.name, i);
       return;
@@ -74,7 +81,8 @@ export function matchRow(
       return;
     }
     if (contract.wide) {
-      const code = factors.get(key.replace(/^\d+\.\s*/, '')) ?? /^фактор\s*(?:риска\s*)?(\d{1,2})$/.exec(key)?.[1];
+      const code =
+        factors.get(key.replace(/^\d+\.\s*/, '')) ?? /^фактор\s*(?:риска\s*)?(\d{1,2})$/.exec(key)?.[1];
       if (code !== undefined) {
         wideCells.set(i, Number(code));
         return;
@@ -126,7 +134,11 @@ function byValues(specs: ColumnSpec[], values: string[]): ColumnSpec {
 }
 
 /** Explains why no header was found: what each close contract lacked. */
-export function missingColumnsText(contract: Contract, row: string[], index: Map<string, ColumnSpec[]>): string {
+export function missingColumnsText(
+  contract: Contract,
+  row: string[],
+  index: Map<string, ColumnSpec[]>,
+): string {
   const found = new Set(row.map((c) => index.get(fold(c ?? ''))?.[0]?.name).filter(Boolean));
   return contract.columns
     .filter((c) => c.required && !c.meta && !found.has(c.name))
@@ -160,7 +172,8 @@ export function findHeader(
       .slice(0, m.headerIndex)
       .map((r) => r.cells.join(' '))
       .join(' ');
-  const hinted = (m: HeaderMatch) => (m.contract.fileHints ?? []).some((re) => re.test(`${fileName} ${above(m)}`));
+  const hinted = (m: HeaderMatch) =>
+    (m.contract.fileHints ?? []).some((re) => re.test(`${fileName} ${above(m)}`));
   candidates.sort(
     (a, b) =>
       b.score - a.score ||

@@ -63,7 +63,12 @@ export async function ingestFile(wh: Warehouse, path: string, ctx: IngestContext
   return result;
 }
 
-async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: IngestContext): Promise<void> {
+async function ingestInto(
+  result: FileResult,
+  wh: Warehouse,
+  path: string,
+  ctx: IngestContext,
+): Promise<void> {
   const file = result.file;
   const started = new Date();
   const head = await readHead(path);
@@ -100,7 +105,8 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
     result.sourceTitle = contract.title;
     const fingerprint = ctx.fingerprints.get(contract.source) ?? '';
     if (previous && !ctx.reload && previous.contract_fingerprint === fingerprint) {
-      const registryChanged = previous.rows_rejected > 0 && previous.registry_batch !== (await registryBatch(wh));
+      const registryChanged =
+        previous.rows_rejected > 0 && previous.registry_batch !== (await registryBatch(wh));
       if (!registryChanged) {
         result.status = 'unchanged';
         result.batchId = previous.batch_id;
@@ -108,7 +114,9 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
       }
       result.warnings.push('файл загружался раньше; реестр ОО изменился — строки перепроверены');
     } else if (previous && !ctx.reload) {
-      result.warnings.push('файл загружался раньше; правила источника, псевдонимы или справочники изменились — перепроверен');
+      result.warnings.push(
+        'файл загружался раньше; правила источника, псевдонимы или справочники изменились — перепроверен',
+      );
     }
     const present = new Set(match.columns.keys());
     if (match.wideCells.size) present.add('factor_code').add('risk_level');
@@ -125,14 +133,20 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
   };
 
   if (kind === 'text') {
-    const preview = previewCsv(head);
+    const preview = previewCsv(head, file);
     const found = decide(preview.rows);
     if (!found) throw noHeader(file, preview.rows, contracts, ctx);
     const width = found.match.header.length;
     if (!(await prepare(found.match, found.title, width)) || !plan) return;
     const headerUnit = preview.rows[found.match.headerIndex].unit;
-    const scan = await scanCsv(path, preview.encoding, headerUnit, join(wh.tempDir, `transcoded-${process.pid}.csv`));
-    await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1);
+    const scan = await scanCsv(
+      path,
+      preview.encoding,
+      headerUnit,
+      join(wh.tempDir, `transcoded-${process.pid}.csv`),
+      file,
+    );
+    await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
     dataLines = scan.records;
     blankLines = scan.blankLines;
     result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
@@ -160,7 +174,13 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
           return undefined;
         }
         result.sheet = sheet.name;
-        stage = new XlsxStage(wh, plan, sheet.name, found.match.headerIndex + 1, preview[found.match.headerIndex].line);
+        stage = new XlsxStage(
+          wh,
+          plan,
+          sheet.name,
+          found.match.headerIndex + 1,
+          preview[found.match.headerIndex].line,
+        );
         await stage.open();
         return stage;
       },
@@ -179,6 +199,7 @@ async function ingestInto(result: FileResult, wh: Warehouse, path: string, ctx: 
     }
   }
   if (!plan) return;
+  if (dataLines + blankLines === 0) result.warnings.push('в файле только заголовок: строк с данными нет');
   await typeRows(wh, plan, ctx);
   await account(result, wh, dataLines, blankLines);
   if (ctx.dryRun) {
@@ -206,7 +227,12 @@ async function typeRows(wh: Warehouse, plan: LoadPlan, ctx: IngestContext): Prom
 }
 
 /** read = loaded + rejected + skipped, counted on physical lines, and checked. */
-async function account(result: FileResult, wh: Warehouse, dataLines: number, blankLines: number): Promise<void> {
+async function account(
+  result: FileResult,
+  wh: Warehouse,
+  dataLines: number,
+  blankLines: number,
+): Promise<void> {
   const skipped = await wh.rows<{ reason: SkipReason; n: number }>(
     'SELECT reason, CAST(count(*) AS INTEGER) AS n FROM skipped GROUP BY reason',
   );
@@ -257,7 +283,12 @@ function titleOf(rows: PreviewRow[], headerIndex: number): string {
     .join('\n');
 }
 
-function noHeader(file: string, rows: PreviewRow[], contracts: readonly Contract[], ctx: IngestContext): UserError {
+function noHeader(
+  file: string,
+  rows: PreviewRow[],
+  contracts: readonly Contract[],
+  ctx: IngestContext,
+): UserError {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c?.trim()));
   if (nonEmpty.length === 0) {
     return new UserError(`Файл «${file}» не содержит ни одной строки с данными. Выгрузите файл заново.`);
@@ -281,7 +312,9 @@ function noHeader(file: string, rows: PreviewRow[], contracts: readonly Contract
         .filter((c) => c?.trim())
         .slice(0, 6)
         .map((c) => `«${c.trim().slice(0, 40)}»`)
-        .join(', ')}) не похожа на заголовок известной выгрузки. Проверьте, что это нужный файл, укажите источник ` +
+        .join(
+          ', ',
+        )}) не похожа на заголовок известной выгрузки. Проверьте, что это нужный файл, укажите источник ` +
       'флагом --source или добавьте псевдонимы заголовков (pipelines/aliases.csv, см. README).',
   );
 }
@@ -291,6 +324,8 @@ async function dropTemps(wh: Warehouse): Promise<void> {
     `SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables() WHERE temporary
      UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE temporary AND NOT internal`,
   );
-  for (const t of temps.filter((x) => x.kind === 'VIEW')) await wh.run(`DROP VIEW IF EXISTS temp.main."${t.name}"`);
-  for (const t of temps.filter((x) => x.kind === 'TABLE')) await wh.run(`DROP TABLE IF EXISTS temp.main."${t.name}"`);
+  for (const t of temps.filter((x) => x.kind === 'VIEW'))
+    await wh.run(`DROP VIEW IF EXISTS temp.main."${t.name}"`);
+  for (const t of temps.filter((x) => x.kind === 'TABLE'))
+    await wh.run(`DROP TABLE IF EXISTS temp.main."${t.name}"`);
 }

@@ -56,7 +56,11 @@ export async function runIngest(
   if (!ctx.dryRun) await syncReferenceTables(wh);
   const order = new Map(ctx.contracts.map((c, i) => [c.source, i]));
   const ranked = await Promise.all(
-    files.map(async (path, i) => ({ path, i, rank: order.get((await guessSource(path, ctx)) ?? '') ?? order.size })),
+    files.map(async (path, i) => ({
+      path,
+      i,
+      rank: order.get((await guessSource(path, ctx)) ?? '') ?? order.size,
+    })),
   );
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
   const results: FileResult[] = [];

@@ -19,7 +19,20 @@ export interface MetaFlags {
 }
 
 const DATE = /(\d{1,2}\.\d{1,2}\.\d{4})/;
-const MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS_GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 
 /** «по состоянию на 15.06.2022» or «на 15 июня 2022 г.» in a title row. */
 export function snapshotFromTitle(title: string): string | undefined {
@@ -51,13 +64,17 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
       return m ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : undefined;
     }
     case 'grade': {
-      const m = /(?:^|[^\d])(\d{1,2})\s*(?:-?\s*[йх]\s*)?(?:кл\b|кл\.|класс)|(?:класс|параллель)\s*[:№]?\s*(\d{1,2})(?!\d)/.exec(t);
+      const m =
+        /(?:^|[^\d])(\d{1,2})\s*(?:-?\s*[йх]\s*)?(?:кл\b|кл\.|класс)|(?:класс|параллель)\s*[:№]?\s*(\d{1,2})(?!\d)/.exec(
+          t,
+        );
       return m ? (m[1] ?? m[2]) : undefined;
     }
     case 'subject': {
-      const m = /предмет\s*[:–-]\s*([^;,\n]+)/.exec(t);
+      const m = /предмет\s*[:–-]\s*(.+?)(?:[;,\n]|\.\s|\.?$)/.exec(t);
       if (m) return m[1].trim();
-      return subjectSpellings().find((s) => new RegExp(`(^|[^а-я])${escape(s.spelling)}([^а-я]|$)`).test(t))?.code;
+      return subjectSpellings().find((s) => new RegExp(`(^|[^а-я])${escape(s.spelling)}([^а-я]|$)`).test(t))
+        ?.code;
     }
     case 'school_login': {
       const m = /\b((?:sch|edu)\d{6,8})\b/.exec(t);
@@ -87,7 +104,13 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
       const m = /\b(директор\S*|учител\S*|педагог\S*|ученик\S*|обучающ\S*|родител\S*)/.exec(t);
       if (!m) return undefined;
       const w = m[1];
-      return w.startsWith('дир') ? 'директор' : w.startsWith('учит') || w.startsWith('пед') ? 'учителя' : w.startsWith('род') ? 'родители' : 'ученики';
+      return w.startsWith('дир')
+        ? 'директор'
+        : w.startsWith('учит') || w.startsWith('пед')
+          ? 'учителя'
+          : w.startsWith('род')
+            ? 'родители'
+            : 'ученики';
     }
     case 'roadmap_code': {
       if (/500\s*\+|500 плюс/.test(t)) return '500+';
@@ -126,7 +149,10 @@ export function resolveMeta(
   for (const spec of contract.columns) {
     if (!spec.meta || presentColumns.has(spec.name)) continue;
     const fromTitle = findIn(spec, title);
-    const fromName = fromTitle === undefined ? findIn(spec, fileName.replace(/\.[a-z]{2,4}$/i, '').replace(/[_]+/g, ' ')) : undefined;
+    const fromName =
+      fromTitle === undefined
+        ? findIn(spec, fileName.replace(/\.[a-z]{2,4}$/i, '').replace(/[_]+/g, ' '))
+        : undefined;
     const fromFlag = spec.name === 'year' ? flags.year : flags.set?.[spec.name];
     const value =
       fromTitle !== undefined

@@ -34,7 +34,8 @@ export function subjectSpellings(): { spelling: string; code: string }[] {
   const out: { spelling: string; code: string }[] = [];
   for (const row of readSeed('subjects')) {
     for (const s of [row.name, ...(row.aliases ?? '').split('|')]) {
-      if (s && s.trim().length >= 4) out.push({ spelling: s.trim().toLowerCase().replace(/ё/g, 'е'), code: row.subject_code });
+      if (s && s.trim().length >= 4)
+        out.push({ spelling: s.trim().toLowerCase().replace(/ё/g, 'е'), code: row.subject_code });
     }
   }
   return out.sort((a, b) => b.spelling.length - a.spelling.length);

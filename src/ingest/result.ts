@@ -38,5 +38,17 @@ export interface FileResult {
 export const skippedTotal = (r: FileResult) => Object.values(r.skipped).reduce((a, b) => a + (b ?? 0), 0);
 
 export function emptyResult(file: string, path: string): FileResult {
-  return { file, path, status: 'failed', meta: {}, read: 0, loaded: 0, rejected: 0, skipped: {}, topReasons: [], warnings: [], partitions: 0 };
+  return {
+    file,
+    path,
+    status: 'failed',
+    meta: {},
+    read: 0,
+    loaded: 0,
+    rejected: 0,
+    skipped: {},
+    topReasons: [],
+    warnings: [],
+    partitions: 0,
+  };
 }

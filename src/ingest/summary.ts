@@ -12,7 +12,9 @@ const MARK: Record<FileResult['status'], string> = {
 export function fileSummary(r: FileResult): string[] {
   if (r.status === 'failed') return [`${MARK.failed} ${r.file}`, `   ${r.error ?? 'не загружен'}`];
   if (r.status === 'unchanged') {
-    return [`${MARK.unchanged} ${r.file} — уже загружен (версия №\u00a0${r.batchId}), без изменений; пропущен`];
+    return [
+      `${MARK.unchanged} ${r.file} — уже загружен (версия №\u00a0${r.batchId}), без изменений; пропущен`,
+    ];
   }
   const lines = [
     `${MARK[r.status]} ${r.file} — ${r.sourceTitle} (${r.source})${r.sheet ? `, лист «${r.sheet}»` : ''}` +
@@ -20,7 +22,8 @@ export function fileSummary(r: FileResult): string[] {
   ];
   if (r.snapshot) lines.push(`   по состоянию на ${ruDate(r.snapshot.raw)} (${r.snapshot.origin})`);
   const meta = Object.entries(r.meta).map(([k, v]) => `${k} = ${v.raw} (${v.origin})`);
-  if (r.encoding) meta.unshift(`${r.encoding}, разделитель «${r.delimiter === '\t' ? 'табуляция' : r.delimiter}»`);
+  if (r.encoding)
+    meta.unshift(`${r.encoding}, разделитель «${r.delimiter === '\t' ? 'табуляция' : r.delimiter}»`);
   if (meta.length) lines.push(`   ${meta.join('; ')}`);
   const skipped = skippedTotal(r);
   const skippedBy = (Object.entries(r.skipped) as [SkipReason, number][])
@@ -31,7 +34,8 @@ export function fileSummary(r: FileResult): string[] {
     `   прочитано ${num(r.read)}, загружено ${num(r.loaded)}, отклонено ${num(r.rejected)}, пропущено ${num(skipped)}` +
       (skippedBy ? ` (${skippedBy})` : ''),
   );
-  for (const t of r.topReasons) lines.push(`   отклонено: ${t.reason} — ${plur(t.count, 'строка', 'строки', 'строк')}`);
+  for (const t of r.topReasons)
+    lines.push(`   отклонено: ${t.reason} — ${plur(t.count, 'строка', 'строки', 'строк')}`);
   for (const w of r.warnings) lines.push(`   внимание: ${w}`);
   return lines;
 }
@@ -47,6 +51,7 @@ export function totalsSummary(results: FileResult[]): string[] {
     `Строк: прочитано ${num(sum((r) => r.read))}, загружено ${num(sum((r) => r.loaded))}, отклонено ${num(sum((r) => r.rejected))}, ` +
       `пропущено ${num(sum(skippedTotal))}.`,
   ];
-  if (sum((r) => r.rejected) > 0) lines.push('Отклонённые строки: shnor rejects (по муниципалитетам: shnor rejects --by-municipality).');
+  if (sum((r) => r.rejected) > 0)
+    lines.push('Отклонённые строки: shnor rejects (по муниципалитетам: shnor rejects --by-municipality).');
   return lines;
 }

@@ -79,7 +79,12 @@ describe('ingest of CSV exports', () => {
       ['10005', 12],
     ]);
     expect(rows.find((x) => x.student_code === '10003')).toMatchObject({ is_absent: true, mark: null });
-    expect(rows.find((x) => x.student_code === '10002')).toMatchObject({ subject: 'math', grade: 5, total_score: 12, class_name: '5А' });
+    expect(rows.find((x) => x.student_code === '10002')).toMatchObject({
+      subject: 'math',
+      grade: 5,
+      total_score: 12,
+      class_name: '5А',
+    });
     // personal data never reaches a table
     const all = JSON.stringify(await ws.query('SELECT * FROM raw_vpr_results'));
     expect(all).not.toMatch(/Иванов|Петрова|Алиев/);

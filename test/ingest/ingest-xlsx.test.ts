@@ -44,7 +44,9 @@ describe('ingest of XLSX exports', () => {
       rejected: 3,
       skipped: { empty: 1, total: 1 },
     });
-    const rows = await ws.query('SELECT school_login, cohort, curator_assigned_at::VARCHAR AS d, _line FROM raw_participants ORDER BY _line');
+    const rows = await ws.query(
+      'SELECT school_login, cohort, curator_assigned_at::VARCHAR AS d, _line FROM raw_participants ORDER BY _line',
+    );
     expect(rows).toEqual([
       { school_login: 'sch050001', cohort: 2026, d: '2026-03-10', _line: 4 },
       { school_login: 'sch050002', cohort: 2026, d: '2026-03-10', _line: 5 },
@@ -86,9 +88,7 @@ describe('ingest of XLSX exports', () => {
     const r = await ws.cli('ingest', ws.inbox, '--json');
     const file = JSON.parse(r.out).find((f: { source: string }) => f.source === 'risk_profiles');
     expect(file).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
-    const rows = await ws.query(
-      'SELECT factor_code, risk_level FROM raw_risk_profiles ORDER BY factor_code',
-    );
+    const rows = await ws.query('SELECT factor_code, risk_level FROM raw_risk_profiles ORDER BY factor_code');
     expect(rows).toEqual([
       { factor_code: 1, risk_level: 3 },
       { factor_code: 2, risk_level: 2 },
@@ -106,10 +106,28 @@ describe('ingest of XLSX exports', () => {
         const s = wb.addWorksheet('ДК');
         s.addRow(['Региональная «дорожная карта» по реализации федерального проекта «500+» в 2022 году']);
         s.addRow(['№ п/п', 'Задачи', 'Сроки реализации', 'Исполнитель', 'Показатель реализации']);
-        s.addRow(['4.', 'Организовать участие в анкетировании', 'январь - февраль', 'Региональный координатор', '100% участие']);
-        s.addRow(['5.', 'Определить кандидатуры кураторов ШНОР', 'февраль', 'Рособрнадзор ФИС ОКО МОУО РД', 'Утвержден список']);
+        s.addRow([
+          '4.',
+          'Организовать участие в анкетировании',
+          'январь - февраль',
+          'Региональный координатор',
+          '100% участие',
+        ]);
+        s.addRow([
+          '5.',
+          'Определить кандидатуры кураторов ШНОР',
+          'февраль',
+          'Рособрнадзор ФИС ОКО МОУО РД',
+          'Утвержден список',
+        ]);
         s.addRow([null, null, null, 'Региональный координатор', null]);
-        s.addRow(['6.', 'Провести кластеризацию РПШ', 'по мере необходимости', 'Региональный координатор', 'Карты']);
+        s.addRow([
+          '6.',
+          'Провести кластеризацию РПШ',
+          'по мере необходимости',
+          'Региональный координатор',
+          'Карты',
+        ]);
       }),
     );
     const r = await ws.cli('ingest', ws.inbox, '--json');
@@ -124,11 +142,16 @@ describe('ingest of XLSX exports', () => {
     });
     expect(file.warnings.join()).toMatch(/срок не распознан в 1/);
     const rows = await ws.query(
-      "SELECT item_no, executor, period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM raw_roadmap ORDER BY _line",
+      'SELECT item_no, executor, period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM raw_roadmap ORDER BY _line',
     );
     expect(rows).toEqual([
       { item_no: '4.', executor: 'Региональный координатор', s: '2022-01-01', e: '2022-02-28' },
-      { item_no: '5.', executor: 'Рособрнадзор ФИС ОКО МОУО РД Региональный координатор', s: '2022-02-01', e: '2022-02-28' },
+      {
+        item_no: '5.',
+        executor: 'Рособрнадзор ФИС ОКО МОУО РД Региональный координатор',
+        s: '2022-02-01',
+        e: '2022-02-28',
+      },
       { item_no: '6.', executor: 'Региональный координатор', s: null, e: null },
     ]);
   });

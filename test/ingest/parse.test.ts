@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBool, parseFactor, parseLogin, parseMark, parseRiskLevel } from '../../src/ingest/parse/codes.js';
+import {
+  parseBool,
+  parseFactor,
+  parseLogin,
+  parseMark,
+  parseRiskLevel,
+} from '../../src/ingest/parse/codes.js';
 import { parseDate, parseYear } from '../../src/ingest/parse/dates.js';
 import { parseInteger, parseNumber } from '../../src/ingest/parse/numbers.js';
 import { parsePeriod } from '../../src/ingest/parse/period.js';
@@ -76,8 +82,18 @@ describe('codes', () => {
 
 describe('roadmap periods', () => {
   it('reads the spellings of seed 001', () => {
-    expect(value(parsePeriod('январь 2022 г.'))).toEqual({ startMonth: 1, endMonth: 1, startYear: 2022, endYear: 2022 });
-    expect(value(parsePeriod('март-июнь'))).toEqual({ startMonth: 3, endMonth: 6, startYear: undefined, endYear: undefined });
+    expect(value(parsePeriod('январь 2022 г.'))).toEqual({
+      startMonth: 1,
+      endMonth: 1,
+      startYear: 2022,
+      endYear: 2022,
+    });
+    expect(value(parsePeriod('март-июнь'))).toEqual({
+      startMonth: 3,
+      endMonth: 6,
+      startYear: undefined,
+      endYear: undefined,
+    });
     expect(value(parsePeriod('май- июнь'))).toMatchObject({ startMonth: 5, endMonth: 6 });
     expect(value(parsePeriod('январь - февраль'))).toMatchObject({ startMonth: 1, endMonth: 2 });
     expect(value(parsePeriod('в течение года'))).toMatchObject({ startMonth: 1, endMonth: 12 });
@@ -96,7 +112,17 @@ describe('parsers never throw on any text', () => {
     const names = factorLookup();
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
-        for (const parse of [parseNumber, parseInteger, parseDate, parseYear, parseLogin, parseBool, parseRiskLevel, parseMark, parsePeriod]) {
+        for (const parse of [
+          parseNumber,
+          parseInteger,
+          parseDate,
+          parseYear,
+          parseLogin,
+          parseBool,
+          parseRiskLevel,
+          parseMark,
+          parsePeriod,
+        ]) {
           const r = parse(s);
           expect(typeof r.ok).toBe('boolean');
         }

@@ -35,9 +35,11 @@ describe('record scanner', () => {
   });
   it('gives the same units wherever the chunks are cut', () => {
     const whole = scan(text);
-    fc.assert(fc.property(fc.array(fc.nat(text.length), { maxLength: 6 }), (cuts) => {
-      expect(scan(text, cuts)).toEqual(whole);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(text.length), { maxLength: 6 }), (cuts) => {
+        expect(scan(text, cuts)).toEqual(whole);
+      }),
+    );
   });
 });
 

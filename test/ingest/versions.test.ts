@@ -16,13 +16,19 @@ describe('versions, as-of reads and re-checks', () => {
     ws.file('v2/ШНОР 2025 (уточн.).csv', shnorList('01.06.2025', ['sch050001', 'sch050004']));
     const second = await ws.cli('ingest', `${ws.inbox}/v2`);
     expect(second.code).toBe(1);
-    expect(second.out).toMatch(/в новой версии меньше строк, чем в предыдущей: часть «year=2025» — 2 против 3 \(версия от 01\.03\.2025\)/);
+    expect(second.out).toMatch(
+      /в новой версии меньше строк, чем в предыдущей: часть «year=2025» — 2 против 3 \(версия от 01\.03\.2025\)/,
+    );
     const asOf = (d: string) =>
       ws.query<{ school_login: string }>(
         `SELECT r.school_login FROM raw_shnor_list r JOIN partition_as_of('shnor_list', DATE '${d}') p
          ON r._batch_id = p.batch_id AND r._partition = p.partition_key ORDER BY 1`,
       );
-    expect((await asOf('2025-05-31')).map((r) => r.school_login)).toEqual(['sch050001', 'sch050002', 'sch050003']);
+    expect((await asOf('2025-05-31')).map((r) => r.school_login)).toEqual([
+      'sch050001',
+      'sch050002',
+      'sch050003',
+    ]);
     expect((await asOf('2025-12-31')).map((r) => r.school_login)).toEqual(['sch050001', 'sch050004']);
     expect(await asOf('2025-02-01')).toEqual([]);
   });
@@ -34,7 +40,12 @@ describe('versions, as-of reads and re-checks', () => {
     expect(JSON.parse(first.out).map((f: { rejected: number }) => f.rejected)).toEqual([0, 1]);
     const again = await ws.cli('ingest', `${ws.inbox}/list`, '--json');
     expect(JSON.parse(again.out)[0].status).toBe('unchanged');
-    ws.file('reg2/reg.csv', encode1251(`${REGISTRY_CSV.replace('01.09.2025', '01.10.2025')}\r\nsch050009;Новая школа;г. Махачкала;01;010009;город;50`));
+    ws.file(
+      'reg2/reg.csv',
+      encode1251(
+        `${REGISTRY_CSV.replace('01.09.2025', '01.10.2025')}\r\nsch050009;Новая школа;г. Махачкала;01;010009;город;50`,
+      ),
+    );
     await ws.cli('ingest', `${ws.inbox}/reg2`);
     const recheck = await ws.cli('ingest', `${ws.inbox}/list`, '--json');
     const [file] = JSON.parse(recheck.out);
@@ -52,8 +63,18 @@ describe('versions, as-of reads and re-checks', () => {
 
   it('gives one person the same pseudonym from a CSV (hashed in DuckDB) and an XLSX (hashed in Node)', async () => {
     ws.file('reg.csv', encode1251(REGISTRY_CSV));
-    const header = 'Дата экзамена;Предмет;Код ОО;Фамилия;Имя;Отчество;Серия документа;Номер документа;Первичный балл;Отметка';
-    ws.file('ОГЭ 2025 русский.csv', encode1251([header, '27.05.2025;Русский язык;030001;Алиева;Патимат; Ёлкина ;;;20;4', '27.05.2025;Русский язык;030002;Омаров;Шамиль;;8212;123456;25;5'].join('\r\n')));
+    const header =
+      'Дата экзамена;Предмет;Код ОО;Фамилия;Имя;Отчество;Серия документа;Номер документа;Первичный балл;Отметка';
+    ws.file(
+      'ОГЭ 2025 русский.csv',
+      encode1251(
+        [
+          header,
+          '27.05.2025;Русский язык;030001;Алиева;Патимат; Ёлкина ;;;20;4',
+          '27.05.2025;Русский язык;030002;Омаров;Шамиль;;8212;123456;25;5',
+        ].join('\r\n'),
+      ),
+    );
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet('ОГЭ');
     s.addRow(header.split(';'));
@@ -72,7 +93,13 @@ describe('versions, as-of reads and re-checks', () => {
     expect(rows[0].school_login).toBe('sch050001');
     expect(normalisePerson('  алиева  патимат ёлкина ')).toBe('АЛИЕВА ПАТИМАТ ЕЛКИНА');
     const key = (await import('node:fs')).readFileSync(`${ws.db}.secret`, 'utf8').trim();
-    const expected = pseudonym(key, personKey([{ part: 'doc', value: '8212' }, { part: 'doc', value: '123456' }]));
+    const expected = pseudonym(
+      key,
+      personKey([
+        { part: 'doc', value: '8212' },
+        { part: 'doc', value: '123456' },
+      ]),
+    );
     expect(rows[2].student).toBe(expected);
     const dump = JSON.stringify(await ws.query('SELECT * FROM raw_oge_results'));
     expect(dump).not.toMatch(/Алиева|АЛИЕВА|Омаров|123456/);

@@ -3,7 +3,9 @@ import type { Contract, ColumnSpec } from './types.js';
 
 const subject = col('subject', 'subject', 'предмет', { required: true, meta: true });
 const mark = (required: boolean) => col('mark', 'mark', 'отметка', { required, min: 2, max: 5 });
-const className = col('class_name', 'text', 'класс (литера)', { valuePattern: /^\s*\d{1,2}\s*[-\s«"]?\s*[А-ЯЁа-яёA-Za-z]/ });
+const className = col('class_name', 'text', 'класс (литера)', {
+  valuePattern: /^\s*\d{1,2}\s*[-\s«"]?\s*[А-ЯЁа-яёA-Za-z]/,
+});
 const gradeCol = col('grade', 'int', 'параллель', {
   required: true,
   meta: true,
@@ -79,7 +81,17 @@ const rcoiColumns = (scoreColumn: ColumnSpec[]): ColumnSpec[] => [
 
 const rcoiPerson = {
   column: 'student',
-  headers: ['фио', 'фамилия', 'имя', 'отчество', 'серия документа', 'номер документа', 'серия', 'номер', 'дата рождения'],
+  headers: [
+    'фио',
+    'фамилия',
+    'имя',
+    'отчество',
+    'серия документа',
+    'номер документа',
+    'серия',
+    'номер',
+    'дата рождения',
+  ],
 };
 
 export const ogeResults: Contract = {
@@ -100,8 +112,5 @@ export const egeResults: Contract = {
   absence: { markColumns: ['mark', 'test_score'], scoreColumns: ['primary_score'] },
   requireOneOf: ['mark', 'test_score'],
   person: rcoiPerson,
-  columns: rcoiColumns([
-    mark(false),
-    col('test_score', 'number', 'тестовый балл', { min: 0, max: 100 }),
-  ]),
+  columns: rcoiColumns([mark(false), col('test_score', 'number', 'тестовый балл', { min: 0, max: 100 })]),
 };

@@ -6,12 +6,7 @@ export const riskProfiles: Contract = {
   title: 'рисковые профили школ (РПШ)',
   partitionKey: ['year'],
   fileHints: [/рпш/i, /рисков.*профил/i],
-  columns: [
-    year(),
-    schoolLogin(),
-    factorCode(),
-    col('risk_level', 'risk_level', 'уровень риска', req),
-  ],
+  columns: [year(), schoolLogin(), factorCode(), col('risk_level', 'risk_level', 'уровень риска', req)],
   wide: { keyColumn: 'factor_code', valueColumn: 'risk_level', minColumns: 5 },
 };
 
@@ -70,9 +65,15 @@ export const surveyQuestions: Contract = {
   partitionKey: [],
   fileHints: [/вопрос/i, /словар/i],
   columns: [
-    col('question_code', 'text', 'код вопроса', { required: true, aliases: ['Код вопроса', 'Номер вопроса'] }),
+    col('question_code', 'text', 'код вопроса', {
+      required: true,
+      aliases: ['Код вопроса', 'Номер вопроса'],
+    }),
     factorCode(false),
-    col('text', 'text', 'текст вопроса', { required: true, aliases: ['Текст вопроса', 'Формулировка', 'Вопрос'] }),
+    col('text', 'text', 'текст вопроса', {
+      required: true,
+      aliases: ['Текст вопроса', 'Формулировка', 'Вопрос'],
+    }),
     col('scale', 'text', 'шкала', { aliases: ['Шкала', 'Шкала ответа', 'Варианты ответа'] }),
   ],
 };

@@ -30,7 +30,9 @@ export const medkDocuments: Contract = {
     schoolLogin(),
     docType,
     factorCode(false),
-    col('uploaded_at', 'date', 'дата загрузки', { aliases: ['Дата загрузки', 'Загружен', 'Дата размещения'] }),
+    col('uploaded_at', 'date', 'дата загрузки', {
+      aliases: ['Дата загрузки', 'Загружен', 'Дата размещения'],
+    }),
     col('curator_status', 'enum', 'статус согласования куратором', {
       values: {
         согласовано: ['согласовано', 'согласован', 'одобрено', 'принято'],
@@ -55,12 +57,17 @@ export const expertReview: Contract = {
       required: true,
       meta: true,
       aliases: ['Тур', 'Тур экспертизы', 'Этап экспертизы', 'Период экспертизы'],
-      values: { июнь: ['июнь', 'июнь (1 тур)', '1', 'первый', 'весна'], ноябрь: ['ноябрь', '2', 'второй', 'осень'] },
+      values: {
+        июнь: ['июнь', 'июнь (1 тур)', '1', 'первый', 'весна'],
+        ноябрь: ['ноябрь', '2', 'второй', 'осень'],
+      },
     }),
     schoolLogin(),
     docType,
     factorCode(false),
-    col('criterion', 'text', 'критерий', { aliases: ['Критерий', 'Критерий оценки', 'Показатель экспертизы'] }),
+    col('criterion', 'text', 'критерий', {
+      aliases: ['Критерий', 'Критерий оценки', 'Показатель экспертизы'],
+    }),
     col('score', 'number', 'балл', { required: true, min: 0 }),
     col('max_score', 'number', 'максимальный балл', { required: true, min: 0 }),
   ],
@@ -91,6 +98,8 @@ export const medkMonitoring: Contract = {
       required: true,
       aliases: ['Подтверждено куратором', 'Подтверждение куратора', 'Подтверждено'],
     }),
-    col('submitted_at', 'date', 'дата отправки', { aliases: ['Дата отправки', 'Дата заполнения', 'Отправлено'] }),
+    col('submitted_at', 'date', 'дата отправки', {
+      aliases: ['Дата отправки', 'Дата заполнения', 'Отправлено'],
+    }),
   ],
 };

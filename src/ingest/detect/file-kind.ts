@@ -29,7 +29,12 @@ export function detectFileKind(head: Buffer, file: string): FileKind {
         'и сохраните как «Книга Excel (.xlsx)» или CSV, затем загрузите снова.',
     );
   }
-  const text = head.subarray(0, 2048).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  const text = head
+    .subarray(0, 2048)
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta)/.test(text) || text.startsWith('<?xml')) {
     throw new UserError(
       `Файл «${file}» — веб-страница (HTML/XML), сохранённая с расширением таблицы. Откройте его в Excel ` +

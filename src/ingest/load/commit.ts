@@ -40,13 +40,16 @@ async function ensureRawTable(wh: Warehouse, plan: LoadPlan): Promise<string> {
     `CREATE TABLE IF NOT EXISTS ${ident(table)} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`,
   );
   const existing = new Set(
-    (await wh.rows<{ column_name: string }>(
-      "SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp'",
-      [table],
-    )).map((r) => r.column_name),
+    (
+      await wh.rows<{ column_name: string }>(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp'",
+        [table],
+      )
+    ).map((r) => r.column_name),
   );
   for (const c of columns) {
-    if (!existing.has(c.name)) await wh.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(c.name)} ${c.type}`);
+    if (!existing.has(c.name))
+      await wh.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(c.name)} ${c.type}`);
   }
   return table;
 }
@@ -84,7 +87,12 @@ export async function commitBatch(
        FROM ${ident(table)} WHERE _batch_id = $batch GROUP BY _partition`,
       { batch, source, snapshot },
     );
-    const shrunk = await wh.rows<{ partition_key: string; rows: number; before: number; before_date: string }>(
+    const shrunk = await wh.rows<{
+      partition_key: string;
+      rows: number;
+      before: number;
+      before_date: string;
+    }>(
       `SELECT n.partition_key, n.rows, p.rows AS before, strftime(p.snapshot_date, '%d.%m.%Y') AS before_date
        FROM batch_partition n
        JOIN LATERAL (

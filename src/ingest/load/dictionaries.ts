@@ -7,7 +7,11 @@ import { dictionaryDdl, dictName, distinctSql } from './sql-builder.js';
  * Parses each distinct raw value of a column once, in TypeScript, into a TEMP dictionary that the
  * typed SELECT joins. The bulk of rows stays in DuckDB; one set of parsers serves CSV and XLSX.
  */
-export async function buildDictionaries(wh: Warehouse, sources: ColumnSource[], ctx: ParseContext): Promise<void> {
+export async function buildDictionaries(
+  wh: Warehouse,
+  sources: ColumnSource[],
+  ctx: ParseContext,
+): Promise<void> {
   for (const s of sources) {
     await wh.run(dictionaryDdl(s));
     const raws = (await wh.rows<{ raw: string }>(distinctSql(s))).map((r) => r.raw);

@@ -10,7 +10,12 @@ const SPACES_JS = /[\t\n\r\f\v \u00a0]+/g;
 const SPACES_SQL = '[\\t\\n\\r\\f\\v \\x{00A0}]+';
 
 export function normalisePerson(text: string): string {
-  return text.replace(/ё/g, 'е').replace(/Ё/g, 'Е').replace(SPACES_JS, ' ').replace(/^ +| +$/g, '').toUpperCase();
+  return text
+    .replace(/ё/g, 'е')
+    .replace(/Ё/g, 'Е')
+    .replace(SPACES_JS, ' ')
+    .replace(/^ +| +$/g, '')
+    .toUpperCase();
 }
 
 export type PersonPart = 'doc' | 'name' | 'birth';

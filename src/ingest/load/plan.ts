@@ -52,7 +52,12 @@ export function planColumns(
     }
     const constant = meta.get(spec.name);
     if (constant) {
-      sources.push({ spec, expr: literal(constant.raw), header: `${spec.title} (${constant.origin})`, constant });
+      sources.push({
+        spec,
+        expr: literal(constant.raw),
+        header: `${spec.title} (${constant.origin})`,
+        constant,
+      });
     }
   }
   return { contract, match, sources, width };

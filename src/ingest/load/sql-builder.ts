@@ -22,7 +22,9 @@ export function skippedSql(plan: LoadPlan): string {
     .filter((x) => x.h && x.i < plan.width);
   const threshold = Math.max(1, Math.ceil(headerCells.length / 2));
   const headerHits = headerCells
-    .map((x) => `(CASE WHEN lower(replace(trim(${cell(x.i)}), 'ё', 'е')) = ${literal(x.h)} THEN 1 ELSE 0 END)`)
+    .map(
+      (x) => `(CASE WHEN lower(replace(trim(${cell(x.i)}), 'ё', 'е')) = ${literal(x.h)} THEN 1 ELSE 0 END)`,
+    )
     .join(' + ');
   const totals = all
     .slice(0, 3)
@@ -107,7 +109,9 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
   const scoreSources = plan.sources.filter((s) => absence?.scoreColumns.includes(s.spec.name));
   const absentExpr = absence
     ? `(${[
-        ...markSources.filter((s) => !UNPARSED.has(s.spec.kind)).map((s) => `coalesce(${dictName(s)}.absent, false)`),
+        ...markSources
+          .filter((s) => !UNPARSED.has(s.spec.kind))
+          .map((s) => `coalesce(${dictName(s)}.absent, false)`),
         `(${[...markSources, ...scoreSources].map((s) => blank(rawOf(s))).join(' AND ') || 'false'})`,
       ].join(' OR ')})`
     : 'false';
@@ -130,7 +134,8 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
       value = `${dict}.v`;
       const parseErr = s.spec.kind === 'period' ? 'NULL' : `${dict}.err`;
       err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' ELSE ${parseErr} END`;
-      if (s.spec.kind === 'period') selects.push(`${dict}.err AS period__warn`, `NULLIF(trim(${raw}), '') AS period_text`);
+      if (s.spec.kind === 'period')
+        selects.push(`${dict}.err AS period__warn`, `NULLIF(trim(${raw}), '') AS period_text`);
     }
     if (s.spec.kind === 'login' && options.checkSchools) {
       joins.push(`LEFT JOIN known_school ks_${name} ON ks_${name}.school_login = ${value}`);
@@ -144,7 +149,9 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
     selects.push(`${value} AS ${ident(name)}`);
     selects.push(`${err} AS ${ident(`${name}__err`)}`);
     errors.push({ name, err: ident(`${name}__err`), raw: ident(`${name}__raw`) });
-    selects.push(`CASE WHEN ${ident(`${name}__err`)} IS NOT NULL THEN left(${raw}, 200) END AS ${ident(`${name}__raw`)}`);
+    selects.push(
+      `CASE WHEN ${ident(`${name}__err`)} IS NOT NULL THEN left(${raw}, 200) END AS ${ident(`${name}__raw`)}`,
+    );
   }
   if (contract.requireOneOf) {
     const among = plan.sources.filter((s) => contract.requireOneOf?.includes(s.spec.name));
@@ -170,10 +177,18 @@ ${joins.join('\n')}`;
 
 /** Every error of the typed rows and the cell issues, one row per (line, column). */
 export function rejectsSql(plan: LoadPlan): string {
+  // A cell with its own issue (an uncached formula) is reported once, not again as «not filled».
+  const notIssue = (s: ColumnSource) => {
+    const at = plan.match.columns.get(s.spec.name);
+    return at === undefined
+      ? ''
+      : ` AND NOT EXISTS (SELECT 1 FROM cell_issue ci WHERE ci._line = typed._line AND ci.col = ${at})`;
+  };
   const parts = plan.sources.map(
     (s) =>
       `SELECT _line, _sheet, ${literal(s.header)} AS column_name, ${ident(`${s.spec.name}__raw`)} AS value, ` +
-      `${ident(`${s.spec.name}__err`)} AS reason, ${schoolExpr(plan)} AS school_login FROM typed WHERE ${ident(`${s.spec.name}__err`)} IS NOT NULL`,
+      `${ident(`${s.spec.name}__err`)} AS reason, ${schoolExpr(plan)} AS school_login FROM typed ` +
+      `WHERE ${ident(`${s.spec.name}__err`)} IS NOT NULL${notIssue(s)}`,
   );
   if (plan.contract.requireOneOf) {
     parts.push(
@@ -194,7 +209,8 @@ ${parts.join('\nUNION ALL\n')}
 }
 
 function schoolExpr(plan: LoadPlan): string {
-  return plan.sources.some((s) => s.spec.name === 'school_login') || plan.sources.some((s) => s.spec.kind === 'rcoi_code')
+  return plan.sources.some((s) => s.spec.name === 'school_login') ||
+    plan.sources.some((s) => s.spec.kind === 'rcoi_code')
     ? 'school_login'
     : 'NULL';
 }
@@ -205,7 +221,8 @@ export function rawColumns(plan: LoadPlan): { name: string; type: string }[] {
   const out: { name: string; type: string }[] = [];
   for (const spec of contract.columns) {
     out.push({ name: spec.name, type: SQL_TYPE[spec.kind] });
-    if (spec.kind === 'period') out.push({ name: 'period_start', type: 'DATE' }, { name: 'period_end', type: 'DATE' });
+    if (spec.kind === 'period')
+      out.push({ name: 'period_start', type: 'DATE' }, { name: 'period_end', type: 'DATE' });
     if (spec.kind === 'rcoi_code') out.push({ name: 'school_login', type: 'VARCHAR' });
   }
   if (contract.yearFromDate) out.push({ name: 'year', type: 'INTEGER' });
@@ -233,10 +250,12 @@ export function rawSelect(plan: LoadPlan): string[] {
     if (name === 'period_end')
       return `last_day(make_date(coalesce(CAST(json_extract(period, '$.endYear') AS INTEGER), year), CAST(json_extract(period, '$.endMonth') AS INTEGER), 1))`;
     if (name === 'period') return 'period_text';
-    if (name === 'year' && contract.yearFromDate) return `CAST(year(${ident(contract.yearFromDate)}) AS INTEGER)`;
+    if (name === 'year' && contract.yearFromDate)
+      return `CAST(year(${ident(contract.yearFromDate)}) AS INTEGER)`;
     if (name === 'task_scores') return plan.match.taskCells.length ? 'task_scores' : 'NULL';
     if (name === 'is_absent') return 'is_absent';
-    if (name === 'school_login' && plan.sources.some((s) => s.spec.kind === 'rcoi_code')) return 'school_login';
+    if (name === 'school_login' && plan.sources.some((s) => s.spec.kind === 'rcoi_code'))
+      return 'school_login';
     if (name === '_batch_id') return '$batch';
     if (name === '_partition') return partition;
     if (name === '_line' || name === '_sheet') return name;
@@ -245,6 +264,7 @@ export function rawSelect(plan: LoadPlan): string[] {
 }
 
 function partitionValue(plan: LoadPlan, key: string): string {
-  if (key === 'year' && plan.contract.yearFromDate) return `CAST(year(${ident(plan.contract.yearFromDate)}) AS VARCHAR)`;
+  if (key === 'year' && plan.contract.yearFromDate)
+    return `CAST(year(${ident(plan.contract.yearFromDate)}) AS VARCHAR)`;
   return `coalesce(CAST(${ident(key)} AS VARCHAR), '')`;
 }

@@ -1,8 +1,15 @@
+import { UserError } from '../../cli/errors.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { literal } from '../../warehouse/quote.js';
 import type { CsvScan } from '../read/csv.js';
 import { personPart, personSql } from './person.js';
 import { cell, type LoadPlan } from './plan.js';
+
+/**
+ * Columns read past the header's width: values there mean a row has more fields than the header
+ * (a stray delimiter) and reject it. DuckDB drops fields past the declared columns, so the margin is wide.
+ */
+const OVERFLOW_COLUMNS = 16;
 
 /**
  * Stages a CSV into TEMP `src` with DuckDB's read_csv (the bulk path, DESIGN). Person cells are
@@ -15,10 +22,12 @@ export async function stageCsv(
   scan: CsvScan,
   delimiter: string,
   skipUnits: number,
+  file: string,
 ): Promise<void> {
   const width = plan.width;
   const person = new Set(plan.match.personCells);
-  const columns = [...Array.from({ length: width }, (_, i) => `c${i}`), '_overflow']
+  const extra = Array.from({ length: OVERFLOW_COLUMNS }, (_, i) => `_x${i}`);
+  const columns = [...Array.from({ length: width }, (_, i) => `c${i}`), ...extra]
     .map((c) => `${literal(c)}: 'VARCHAR'`)
     .join(', ');
   const selected = Array.from({ length: width }, (_, i) =>
@@ -30,14 +39,19 @@ export async function stageCsv(
         '$key',
       )
     : 'CAST(NULL AS VARCHAR)';
-  await wh.run(
-    `CREATE OR REPLACE TEMP TABLE src0 AS
-SELECT ${selected.join(', ')}, "_overflow", ${personExpr} AS "_person"
+  await wh
+    .run(
+      `CREATE OR REPLACE TEMP TABLE src0 AS
+SELECT ${selected.join(', ')}, NULLIF(concat_ws(${literal(delimiter)}, ${extra.join(', ')}), '') AS "_overflow",
+  ${personExpr} AS "_person"
 FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false,
   skip = ${skipUnits}, columns = {${columns}}, null_padding = true, strict_mode = false, auto_detect = false,
   parallel = ${scan.multiline ? 'false' : 'true'})`,
-    plan.match.personCells.length ? { key: wh.key } : undefined,
-  );
+      plan.match.personCells.length ? { key: wh.key } : undefined,
+    )
+    .catch((error: Error) => {
+      throw readError(error, file);
+    });
   await wh.run('CREATE OR REPLACE TEMP TABLE line_map (r BIGINT, line BIGINT)');
   if (scan.lineMap.length) {
     await wh.run(`INSERT INTO line_map VALUES ${scan.lineMap.map(([r, l]) => `(${r}, ${l})`).join(', ')}`);
@@ -47,5 +61,20 @@ FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = 
 SELECT CAST(m.line + (s._r - m.r) AS INTEGER) AS _line, CAST(NULL AS VARCHAR) AS _sheet, s.* EXCLUDE (_r)
 FROM (SELECT rowid AS _r, * FROM src0) s ASOF JOIN line_map m ON s._r >= m.r`,
   );
-  await wh.run('CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)');
+  await wh.run(
+    'CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)',
+  );
+}
+
+/** DuckDB's CSV errors, in the user's terms. */
+function readError(error: Error, file: string): Error {
+  const text = String(error.message);
+  const line = /line[: ]+(\d+)/i.exec(text)?.[1];
+  if (/unicode|utf-?8/i.test(text)) {
+    return new UserError(
+      `Файл «${file}»${line ? `, около строки ${line}` : ''}: в файле смешаны кодировки (часть текста не в UTF-8). ` +
+        'Откройте файл в Excel или Блокноте и сохраните его целиком в одной кодировке (UTF-8 или Windows-1251).',
+    );
+  }
+  return error;
 }

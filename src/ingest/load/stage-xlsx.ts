@@ -32,14 +32,17 @@ export class XlsxStage implements SheetSink {
     await this.wh.run(
       `CREATE OR REPLACE TEMP TABLE src (_line INTEGER, _sheet VARCHAR, ${cols}, "_overflow" VARCHAR, "_person" VARCHAR)`,
     );
-    await this.wh.run('CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)');
+    await this.wh.run(
+      'CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)',
+    );
     this.appender = await this.wh.connection.createAppender('src', 'main', 'temp');
   }
 
   add(row: SheetRow): void {
     const a = this.appender;
     if (!a) throw new Error('XlsxStage.add before open');
-    if (this.lastLine !== undefined && row.line > this.lastLine + 1) this.gapRows += row.line - this.lastLine - 1;
+    if (this.lastLine !== undefined && row.line > this.lastLine + 1)
+      this.gapRows += row.line - this.lastLine - 1;
     this.lastLine = row.line;
     const { width, match } = this.plan;
     const person = match.personCells;

@@ -4,7 +4,9 @@ import { fail, ok, type Parsed, parseInteger } from './numbers.js';
 /** A ФИС ОКО login: `sch` or `edu` + 6–8 digits, any case; `edu…` is the same school as `sch…`. */
 export function parseLogin(raw: string): Parsed<string> {
   const m = /^\s*(sch|edu)\s*(\d{6,8})\s*$/i.exec(raw);
-  return m ? ok(`sch${m[2]}`) : fail('не логин ФИС ОКО (ожидается sch или edu и 6–8 цифр, например sch050123)');
+  return m
+    ? ok(`sch${m[2]}`)
+    : fail('не логин ФИС ОКО (ожидается sch или edu и 6–8 цифр, например sch050123)');
 }
 
 const TRUE = new Set(['да', 'д', '1', '+', 'yes', 'y', 'true', 'истина', 'есть', 'v', '✓']);
@@ -68,5 +70,7 @@ export function parseFactor(raw: string, names: Lookup): Parsed<number> {
     return code >= 1 && code <= 10 ? ok(code) : fail('код фактора вне диапазона 1–10');
   }
   const byName = names.get(v.replace(/^«|»$/g, ''));
-  return typeof byName === 'number' ? ok(byName) : fail('неизвестный фактор риска (см. справочник risk_factor)');
+  return typeof byName === 'number'
+    ? ok(byName)
+    : fail('неизвестный фактор риска (см. справочник risk_factor)');
 }

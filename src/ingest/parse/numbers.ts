@@ -23,7 +23,9 @@ export function parseInteger(raw: string): Parsed<number> {
 
 /** Checks an inclusive range and words the reason in Russian. */
 export function inRange(value: number, min?: number, max?: number): string | undefined {
-  if (min !== undefined && value < min) return max === undefined ? `меньше ${min}` : `вне диапазона ${min}–${max}`;
-  if (max !== undefined && value > max) return min === undefined ? `больше ${max}` : `вне диапазона ${min}–${max}`;
+  if (min !== undefined && value < min)
+    return max === undefined ? `меньше ${min}` : `вне диапазона ${min}–${max}`;
+  if (max !== undefined && value > max)
+    return min === undefined ? `больше ${max}` : `вне диапазона ${min}–${max}`;
   return undefined;
 }

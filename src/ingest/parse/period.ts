@@ -43,13 +43,23 @@ export function parsePeriod(raw: string): Parsed<Period> {
   const text = raw.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
   if (/в течение (всего )?(года|периода)|ежемесячно|постоянно|ежеквартально/.test(text)) {
     const y = /(20\d{2})/.exec(text);
-    return ok({ startMonth: 1, endMonth: 12, startYear: y ? Number(y[1]) : undefined, endYear: y ? Number(y[1]) : undefined });
+    return ok({
+      startMonth: 1,
+      endMonth: 12,
+      startYear: y ? Number(y[1]) : undefined,
+      endYear: y ? Number(y[1]) : undefined,
+    });
   }
   const q = /^([ivx]+)\s*(квартал|кв\.?)/i.exec(text);
   if (q && QUARTERS[q[1].toUpperCase()]) {
     const [s, e] = QUARTERS[q[1].toUpperCase()];
     const y = /(20\d{2})/.exec(text);
-    return ok({ startMonth: s, endMonth: e, startYear: y ? Number(y[1]) : undefined, endYear: y ? Number(y[1]) : undefined });
+    return ok({
+      startMonth: s,
+      endMonth: e,
+      startYear: y ? Number(y[1]) : undefined,
+      endYear: y ? Number(y[1]) : undefined,
+    });
   }
   const tokens = [...text.matchAll(/([а-я]+)(?:\s+(20\d{2}))?/g)];
   const found: { month: number; year?: number }[] = [];
@@ -57,11 +67,13 @@ export function parsePeriod(raw: string): Parsed<Period> {
     const month = monthOf(t[1]);
     if (month) found.push({ month, year: t[2] ? Number(t[2]) : undefined });
   }
-  if (found.length === 0 || found.length > 2) return fail('не удалось распознать срок (ожидается, например, «март–июнь 2026»)');
+  if (found.length === 0 || found.length > 2)
+    return fail('не удалось распознать срок (ожидается, например, «март–июнь 2026»)');
   const trailingYear = /(20\d{2})\s*(г\.?|года?)?\s*$/.exec(text);
   const last = found[found.length - 1];
   const endYear = last.year ?? (trailingYear ? Number(trailingYear[1]) : undefined);
   const first = found[0];
-  const startYear = first.year ?? (found.length === 1 ? endYear : first.month <= last.month ? endYear : undefined);
+  const startYear =
+    first.year ?? (found.length === 1 ? endYear : first.month <= last.month ? endYear : undefined);
   return ok({ startMonth: first.month, endMonth: last.month, startYear, endYear });
 }

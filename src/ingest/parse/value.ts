@@ -96,13 +96,19 @@ export function parseValue(spec: ColumnSpec, raw: string, ctx: ParseContext): Pa
       for (const [canonical, spellings] of Object.entries(spec.values ?? {})) {
         if (fold(canonical) === v || spellings.some((s) => fold(s) === v)) return good(canonical);
       }
-      return bad(`допустимые значения: ${Object.keys(spec.values ?? {}).map((k) => `«${k}»`).join(', ')}`);
+      return bad(
+        `допустимые значения: ${Object.keys(spec.values ?? {})
+          .map((k) => `«${k}»`)
+          .join(', ')}`,
+      );
     }
     case 'period': {
       const p = parsePeriod(raw);
       if (!p.ok) return bad(p.reason);
       const { startMonth, endMonth, startYear, endYear } = p.value;
-      return good(JSON.stringify({ startMonth, endMonth, startYear: startYear ?? null, endYear: endYear ?? null }));
+      return good(
+        JSON.stringify({ startMonth, endMonth, startYear: startYear ?? null, endYear: endYear ?? null }),
+      );
     }
     case 'text':
     case 'person':

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { decode, detectEncoding, type TextEncoding } from '../detect/encoding.js';
 import { type Delimiter, detectDelimiter } from '../detect/dialect.js';
 import Papa from 'papaparse';
+import { UserError } from '../../cli/errors.js';
 import { RecordScanner } from './record-scanner.js';
 import type { PreviewRow } from './preview.js';
 
@@ -17,8 +18,8 @@ export interface CsvPreview {
 }
 
 /** Decodes the first records of a CSV and splits them into cells. */
-export function previewCsv(head: Buffer): CsvPreview {
-  const { encoding, bom } = detectEncoding(head.subarray(0, PREVIEW_BYTES));
+export function previewCsv(head: Buffer, file = ''): CsvPreview {
+  const { encoding, bom } = detectEncoding(head.subarray(0, PREVIEW_BYTES), file);
   const units: { line: number; text: string; blank: boolean }[] = [];
   const scanner = new RecordScanner((u) => {
     units.push({ line: u.line, blank: u.blank, text: decode(head.subarray(u.start, u.end), encoding) });
@@ -61,6 +62,7 @@ export async function scanCsv(
   encoding: TextEncoding,
   headerUnit: number,
   transcodeTo: string,
+  file: string,
 ): Promise<CsvScan> {
   let unit = -1;
   let records = 0;
@@ -88,10 +90,22 @@ export async function scanCsv(
     scanner.push(chunk as Buffer);
     if (out && !out.write(decoder.decode(chunk as Buffer, { stream: true }))) await once(out, 'drain');
   }
-  scanner.finish();
+  const openQuote = scanner.finish();
   if (out) {
     out.end();
     await once(out, 'finish');
   }
-  return { utf8Path: transcode ? transcodeTo : path, records, blankLines, lineMap, multiline: scanner.multiline };
+  if (openQuote !== undefined) {
+    throw new UserError(
+      `Файл «${file}», строка ${openQuote}: открыта кавычка «"», которая не закрыта до конца файла — все строки после неё ` +
+        'читались бы как одно значение. Исправьте кавычку в этой строке (или удалите её) и загрузите файл снова.',
+    );
+  }
+  return {
+    utf8Path: transcode ? transcodeTo : path,
+    records,
+    blankLines,
+    lineMap,
+    multiline: scanner.multiline,
+  };
 }

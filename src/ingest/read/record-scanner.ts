@@ -70,9 +70,14 @@ export class RecordScanner {
     return true;
   }
 
-  /** Ends the input: a last record without a final newline still counts. */
-  finish(): void {
+  /**
+   * Ends the input: a last record without a final newline still counts. Returns the line where a
+   * quote opened and never closed (the rest of the file would be one value), if any.
+   */
+  finish(): number | undefined {
+    const openQuoteAt = this.inQuote ? this.unitLine : undefined;
     if (this.hasContent) this.emit(this.offset);
+    return openQuoteAt;
   }
 
   private emit(end: number): boolean {

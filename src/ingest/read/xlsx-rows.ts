@@ -120,7 +120,10 @@ export function cellText(value: unknown): CellOut {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('error' in v) {
-      return { text: null, issue: { value: String(v.error), reason: `ошибка в ячейке Excel ${String(v.error)}` } };
+      return {
+        text: null,
+        issue: { value: String(v.error), reason: `ошибка в ячейке Excel ${String(v.error)}` },
+      };
     }
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) {
@@ -128,13 +131,17 @@ export function cellText(value: unknown): CellOut {
           text: null,
           issue: {
             value: `=${String(v.formula ?? v.sharedFormula)}`,
-            reason: 'формула без сохранённого значения: откройте файл в Excel, пересчитайте и сохраните',
+            // exceljs's streaming reader also drops a formula's cached error (#DIV/0!), so both land here.
+            reason:
+              'формула без сохранённого значения или с ошибкой (#ДЕЛ/0!, #Н/Д…): откройте файл в Excel, ' +
+              'исправьте формулу, пересчитайте и сохраните',
           },
         };
       }
       return cellText(v.result);
     }
-    if (Array.isArray(v.richText)) return limit((v.richText as { text: string }[]).map((t) => t.text).join(''));
+    if (Array.isArray(v.richText))
+      return limit((v.richText as { text: string }[]).map((t) => t.text).join(''));
     if ('text' in v) return cellText(v.text);
   }
   return limit(String(value));
