@@ -8,10 +8,8 @@ import { findHeader } from './header.js';
 import { ingestFile } from './ingest-file.js';
 import { previewCsv } from './read/csv.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
-import { readXlsx } from './read/xlsx-rows.js';
+import { readXlsx, StopReading } from './read/xlsx-rows.js';
 import type { FileResult } from './result.js';
-
-class Decided extends Error {}
 
 /** The source a file most likely holds, only to order the load (the registry first). */
 async function guessSource(path: string, ctx: IngestContext): Promise<string | undefined> {
@@ -31,11 +29,11 @@ async function guessSource(path: string, ctx: IngestContext): Promise<string | u
       await inspectXlsx(path, path),
       async (_sheet, preview) => {
         source = find(preview);
-        throw new Decided();
+        throw new StopReading();
       },
       path,
     ).catch((e) => {
-      if (!(e instanceof Decided)) throw e;
+      if (!(e instanceof StopReading)) throw e;
     });
     return source;
   } catch {

@@ -28,6 +28,9 @@ export interface SheetSink {
 
 export const PREVIEW_ROWS = 40;
 
+/** Thrown by a `decide` callback to stop reading a workbook early (passed through untouched). */
+export class StopReading extends Error {}
+
 /**
  * Streams every sheet of a workbook (exceljs WorkbookReader): the first rows of each go to `decide`,
  * which returns a sink for the sheet's data rows or nothing to pass the sheet by.
@@ -70,7 +73,7 @@ export async function readXlsx(
       }
     }
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError || error instanceof StopReading) throw error;
     throw new UserError(
       `Файл «${file}» не удалось прочитать как книгу Excel (${String((error as Error).message ?? error).slice(0, 120)}). ` +
         'Откройте его в Excel, сохраните заново как .xlsx и загрузите снова.',
