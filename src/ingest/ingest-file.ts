@@ -13,11 +13,11 @@ import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx } from './read/xlsx-rows.js';
-import { buildDictionaries } from './load/dictionaries.js';
-import { planColumns, type LoadPlan } from './load/plan.js';
+import { buildDictionary } from './load/dictionaries.js';
+import { type LoadPlan, parseConstants, planColumns } from './load/plan.js';
 import { stageCsv } from './load/stage-csv.js';
 import { XlsxStage } from './load/stage-xlsx.js';
-import { commitBatch, registryBatch, prepareRegistryViews } from './load/commit.js';
+import { commitBatch, registryBatch } from './load/commit.js';
 import {
   continuationSql,
   dataSql,
@@ -79,7 +79,6 @@ async function ingestInto(
   if (contracts.length === 0) {
     throw new UserError(`Неизвестный источник «${ctx.source}». Список источников: shnor ingest --help.`);
   }
-  await prepareRegistryViews(wh);
 
   const decide = (rows: PreviewRow[], sheet?: string): { match: HeaderMatch; title: string } | undefined => {
     const { best, ties } = findHeader(rows, contracts, ctx.indexes, ctx.parse.factors, file);
@@ -220,7 +219,8 @@ async function typeRows(wh: Warehouse, plan: LoadPlan, ctx: IngestContext): Prom
   const cont = continuationSql(plan);
   if (cont) await wh.run(cont);
   await wh.run(dataSql(plan));
-  await buildDictionaries(wh, parsedSources(plan), ctx.parse);
+  parseConstants(plan, ctx.parse);
+  await buildDictionary(wh, parsedSources(plan), ctx.parse);
   await wh.run(typedSql(plan, { checkSchools: plan.contract.source !== 'schools' }));
   await wh.run(rejectsSql(plan));
   await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
@@ -319,13 +319,10 @@ function noHeader(
   );
 }
 
+/** The per-file TEMP objects, dropped after each file so that memory goes back at once. */
+const FILE_TEMPS = ['src0', 'src', 'line_map', 'cell_issue', 'header_cell', 'skipped', 'dict', 'typed', 'file_rejects', 'bad_line'];
+
 async function dropTemps(wh: Warehouse): Promise<void> {
-  const temps = await wh.rows<{ name: string; kind: string }>(
-    `SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables() WHERE temporary
-     UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE temporary AND NOT internal`,
-  );
-  for (const t of temps.filter((x) => x.kind === 'VIEW'))
-    await wh.run(`DROP VIEW IF EXISTS temp.main."${t.name}"`);
-  for (const t of temps.filter((x) => x.kind === 'TABLE'))
-    await wh.run(`DROP TABLE IF EXISTS temp.main."${t.name}"`);
+  await wh.run('DROP VIEW IF EXISTS temp.main.data');
+  for (const name of FILE_TEMPS) await wh.run(`DROP TABLE IF EXISTS temp.main.${name}`).catch(() => undefined);
 }

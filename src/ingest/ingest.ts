@@ -6,6 +6,7 @@ import type { IngestContext } from './context.js';
 import { detectFileKind } from './detect/file-kind.js';
 import { findHeader } from './header.js';
 import { ingestFile } from './ingest-file.js';
+import { prepareRegistryLookups } from './load/commit.js';
 import { previewCsv } from './read/csv.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx, StopReading } from './read/xlsx-rows.js';
@@ -62,8 +63,10 @@ export async function runIngest(
   );
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
   const results: FileResult[] = [];
+  await prepareRegistryLookups(wh);
   for (const [n, { path }] of ranked.entries()) {
     const result = await ingestFile(wh, path, ctx);
+    if (result.source === 'schools' && result.status === 'loaded') await prepareRegistryLookups(wh);
     results.push(result);
     onFile(result, n, ranked.length);
   }

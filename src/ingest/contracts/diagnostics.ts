@@ -21,7 +21,7 @@ export const managerDiagnostics: Contract = {
     wave,
     col('person_id', 'text', 'код участника', {
       required: true,
-      aliases: ['Код участника', 'Код руководителя', 'ID участника', 'Участник'],
+      aliases: ['Код участника', 'Код руководителя', 'ID участника', 'Участник', 'Идентификатор участника'],
     }),
     col('position', 'enum', 'должность', {
       aliases: ['Должность'],

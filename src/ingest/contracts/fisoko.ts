@@ -49,13 +49,13 @@ export const surveys: Contract = {
     respondentGroup,
     col('respondent_id', 'text', 'код респондента', {
       required: true,
-      aliases: ['Код респондента', 'Респондент', 'ID респондента', 'Номер анкеты'],
+      aliases: ['Код респондента', 'Респондент', 'ID респондента', 'Номер анкеты', 'ID анкеты', 'Код анкеты'],
     }),
     col('question_code', 'text', 'код вопроса', {
       required: true,
       aliases: ['Код вопроса', 'Вопрос', 'Номер вопроса'],
     }),
-    col('answer', 'text', 'ответ', { required: true, aliases: ['Ответ', 'Значение', 'Вариант ответа'] }),
+    col('answer', 'text', 'ответ', { required: true, aliases: ['Ответ', 'Значение', 'Вариант ответа', 'Значение ответа'] }),
   ],
 };
 

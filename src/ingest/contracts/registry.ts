@@ -50,6 +50,7 @@ export const participants: Contract = {
     year(),
     schoolLogin(),
     col('cohort', 'year', 'год вхождения в проект (когорта)', {
+      defaultFrom: 'year',
       aliases: ['Когорта', 'Год вхождения', 'Год включения в проект', 'Год начала участия'],
     }),
     col('curator_name', 'text', 'куратор'),

@@ -34,6 +34,8 @@ export interface ColumnSpec {
   meta?: boolean;
   /** Value-dependent alias: the header matches only when the column's values look like this. */
   valuePattern?: RegExp;
+  /** When empty or absent, the value of this other column of the row (cohort defaults to the year). */
+  defaultFrom?: string;
   /** Short Russian description for messages and the catalog. */
   title: string;
 }

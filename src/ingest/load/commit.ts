@@ -6,15 +6,18 @@ import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
 import { rawColumns, rawSelect } from './sql-builder.js';
 
-/** The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes. */
-export async function prepareRegistryViews(wh: Warehouse): Promise<void> {
+/**
+ * The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes.
+ * Materialised once per run and after each registry load, not per file.
+ */
+export async function prepareRegistryLookups(wh: Warehouse): Promise<void> {
   if (await wh.tableExists('raw_schools')) {
     await wh.exec(readFileSync(projectPath('sql/warehouse/views.sql'), 'utf8'));
     await wh.run(
-      'CREATE OR REPLACE TEMP VIEW known_school AS SELECT school_login FROM school_registry_history',
+      'CREATE OR REPLACE TEMP TABLE known_school AS SELECT school_login FROM school_registry_history',
     );
     await wh.run(
-      `CREATE OR REPLACE TEMP VIEW rcoi_school AS
+      `CREATE OR REPLACE TEMP TABLE rcoi_school AS
        SELECT rcoi_code, any_value(school_login ORDER BY valid_to DESC NULLS FIRST, valid_from DESC) AS school_login
        FROM school_registry_history WHERE rcoi_code IS NOT NULL GROUP BY rcoi_code`,
     );

@@ -1,6 +1,7 @@
 import type { ColumnSpec, Contract } from '../contracts/types.js';
 import type { HeaderMatch } from '../header.js';
 import type { MetaValue } from '../meta.js';
+import { type ParseContext, type ParsedValue, parseValue, UNPARSED } from '../parse/value.js';
 import { ident, literal } from '../../warehouse/quote.js';
 
 /** A contract column and the SQL expression that gives its raw text in the staged rows. */
@@ -12,6 +13,8 @@ export interface ColumnSource {
   header: string;
   /** The value is the same for all rows (from a title, the file name or a flag). */
   constant?: MetaValue;
+  /** A constant's parsed value, parsed once in TypeScript (no dictionary needed). */
+  parsed?: ParsedValue;
 }
 
 /** Everything the load step needs to know about one file, once its header is matched. */
@@ -61,4 +64,11 @@ export function planColumns(
     }
   }
   return { contract, match, sources, width };
+}
+
+/** Parses the constants of a plan (values from titles, file names, flags) once. */
+export function parseConstants(plan: LoadPlan, ctx: ParseContext): void {
+  for (const s of plan.sources) {
+    if (s.constant && !UNPARSED.has(s.spec.kind)) s.parsed = parseValue(s.spec, s.constant.raw, ctx);
+  }
 }

@@ -83,14 +83,22 @@ export function parsedSources(plan: LoadPlan): ColumnSource[] {
   return plan.sources.filter((s) => !UNPARSED.has(s.spec.kind));
 }
 
+/** The alias under which the typed SELECT joins a column's part of the dictionary. */
 export const dictName = (s: ColumnSource) => ident(`d_${s.spec.name}`);
 
-export function distinctSql(s: ColumnSource): string {
-  return `SELECT DISTINCT ${s.expr} AS raw FROM data WHERE NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`;
-}
+/** One dictionary per file: (column, raw text) → parsed value as text, reason, absence. */
+export const DICTIONARY_DDL =
+  'CREATE OR REPLACE TEMP TABLE dict (col VARCHAR, raw VARCHAR, v VARCHAR, err VARCHAR, absent BOOLEAN)';
 
-export function dictionaryDdl(s: ColumnSource): string {
-  return `CREATE OR REPLACE TEMP TABLE ${dictName(s)} (raw VARCHAR, v ${SQL_TYPE[s.spec.kind]}, err VARCHAR, absent BOOLEAN)`;
+/** The distinct raw values of every parsed column, in one statement. */
+export function distinctSql(sources: ColumnSource[]): string {
+  return sources
+    .map(
+      (s) =>
+        `SELECT DISTINCT ${literal(s.spec.name)} AS col, ${s.expr} AS raw FROM data ` +
+        `WHERE NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`,
+    )
+    .join('\nUNION ALL\n');
 }
 
 export interface TypedOptions {
@@ -128,10 +136,14 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
     if (UNPARSED.has(s.spec.kind)) {
       value = `NULLIF(trim(${raw}), '')`;
       err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' END`;
+    } else if (s.parsed) {
+      const v = s.parsed.value;
+      value = v === null ? `CAST(NULL AS ${SQL_TYPE[s.spec.kind]})` : `CAST(${literal(String(v))} AS ${SQL_TYPE[s.spec.kind]})`;
+      err = s.parsed.reason === null ? 'NULL' : literal(s.parsed.reason);
     } else {
       const dict = dictName(s);
-      joins.push(`LEFT JOIN ${dict} ON ${dict}.raw = ${raw}`);
-      value = `${dict}.v`;
+      joins.push(`LEFT JOIN dict ${dict} ON ${dict}.col = ${literal(name)} AND ${dict}.raw = ${raw}`);
+      value = `CAST(${dict}.v AS ${SQL_TYPE[s.spec.kind]})`;
       const parseErr = s.spec.kind === 'period' ? 'NULL' : `${dict}.err`;
       err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' ELSE ${parseErr} END`;
       if (s.spec.kind === 'period')
@@ -259,6 +271,8 @@ export function rawSelect(plan: LoadPlan): string[] {
     if (name === '_batch_id') return '$batch';
     if (name === '_partition') return partition;
     if (name === '_line' || name === '_sheet') return name;
+    const fallback = contract.columns.find((c) => c.name === name)?.defaultFrom;
+    if (fallback) return have.has(name) ? `coalesce(${ident(name)}, ${ident(fallback)})` : ident(fallback);
     return have.has(name) ? ident(name) : `CAST(NULL AS ${type})`;
   });
 }

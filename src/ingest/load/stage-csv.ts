@@ -57,7 +57,7 @@ FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = 
     await wh.run(`INSERT INTO line_map VALUES ${scan.lineMap.map(([r, l]) => `(${r}, ${l})`).join(', ')}`);
   }
   await wh.run(
-    `CREATE OR REPLACE TEMP VIEW src AS
+    `CREATE OR REPLACE TEMP TABLE src AS
 SELECT CAST(m.line + (s._r - m.r) AS INTEGER) AS _line, CAST(NULL AS VARCHAR) AS _sheet, s.* EXCLUDE (_r)
 FROM (SELECT rowid AS _r, * FROM src0) s ASOF JOIN line_map m ON s._r >= m.r`,
   );
