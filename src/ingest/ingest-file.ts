@@ -87,7 +87,11 @@ async function ingestInto(
       throw new UserError(
         `Файл «${file}»${sheet ? `, лист «${sheet}»` : ''}: заголовок одинаково подходит к источникам ` +
           `«${best.contract.title}» (${best.contract.source}) и «${ties[0].contract.title}» (${ties[0].contract.source}). ` +
-          `Укажите источник флагом --source ${best.contract.source} или --source ${ties[0].contract.source}.`,
+          `Укажите источник флагом --source ${best.contract.source} или --source ${ties[0].contract.source}` +
+          (best.ignored.length
+            ? `; не распознаны столбцы ${best.ignored.map((h) => `«${h}»`).join(', ')} — если это выгрузка другого ` +
+              'источника, добавьте их написания в pipelines/aliases.csv (см. README).'
+            : '.'),
       );
     }
     return { match: best, title: titleOf(rows, best.headerIndex) };
