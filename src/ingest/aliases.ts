@@ -2,16 +2,25 @@ import { readFileSync, existsSync } from 'node:fs';
 import Papa from 'papaparse';
 import { UserError } from '../cli/errors.js';
 
+/** Headers repeat across files and contracts: folding each spelling once is enough. */
+const foldCache = new Map<string, string>();
+
 /** Folds a header or value for comparison (DOMAIN §3.7): case, ё→е, spaces, trailing `*`/`:`/`.`. */
 export function fold(text: string): string {
-  return text
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = text
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[\u00a0\s]+/g, ' ')
     .trim()
     .replace(/[\s*:.]+$/u, '')
     .trim();
+  if (foldCache.size > 50_000) foldCache.clear();
+  foldCache.set(text, folded);
+  return folded;
 }
+
 
 /** Built-in header aliases of DOMAIN §3.7, keyed by canonical column name. */
 export const BUILT_IN_ALIASES: Record<string, string[]> = {
