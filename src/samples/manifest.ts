@@ -25,6 +25,8 @@ export interface ManifestEntry {
   header_row: number;
   merges?: string[];
   headers: Record<string, string | null>;
+  /** The headers left to right (an object puts numeric keys such as task «1» first). */
+  header_order: string[];
   context?: Table['context'];
   rows: {
     read: number;
@@ -71,6 +73,7 @@ export function entriesOf(file: SampleFile): ManifestEntry[] {
         .filter((t) => t.text !== ''),
       header_row: table.title.length + headerRows.length,
       headers: Object.fromEntries(table.columns.map((c) => [c.header, c.canonical])),
+      header_order: table.columns.map((c) => c.header),
       rows: {
         read: table.rows.length,
         loaded: table.rows.length - rejected - skippedTotal,
@@ -98,7 +101,15 @@ const esc = (s: string): string => s.replaceAll('|', '\\|');
 const showDelimiter = (d?: string): string => (d === '\t' ? 'tab' : `\`${d}\``);
 
 function groupKey(e: ManifestEntry): string {
-  return JSON.stringify([e.source, e.format, e.encoding, e.delimiter, e.header_row, e.headers]);
+  return JSON.stringify([
+    e.source,
+    e.format,
+    e.encoding,
+    e.delimiter,
+    e.header_row,
+    e.header_order,
+    e.headers,
+  ]);
 }
 
 /** Markdown: files grouped by source and shape, one table line per file, then every planted defect. */
@@ -129,7 +140,7 @@ export function manifestMarkdown(entries: ManifestEntry[], intro: string): strin
       out.push(`- values outside the table: ${ctx.join(', ')}`);
     }
     out.push('', '| header | canonical |', '|---|---|');
-    for (const [h, c] of Object.entries(first.headers)) out.push(`| ${esc(h)} | ${c ?? '— (ignored)'} |`);
+    for (const h of first.header_order) out.push(`| ${esc(h)} | ${first.headers[h] ?? '— (ignored)'} |`);
     out.push('', '| file | sheet | snapshot | title rows | read | loaded | skipped e/t/h/c | rejected |');
     out.push('|---|---|---|---|---|---|---|---|');
     for (const e of list) {
