@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../xlsx/exceljs.js';
 import { fold } from '../../ingest/aliases.js';
 import {
   type ColumnSpec,

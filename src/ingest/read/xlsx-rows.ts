@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../xlsx/exceljs.js';
 import { UserError } from '../../cli/errors.js';
 import { cellRef, type SheetInfo } from './xlsx-inspect.js';
 import type { PreviewRow } from './preview.js';
