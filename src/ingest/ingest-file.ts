@@ -13,20 +13,12 @@ import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx } from './read/xlsx-rows.js';
-import { buildDictionary } from './load/dictionaries.js';
-import { type LoadPlan, parseConstants, planColumns } from './load/plan.js';
+import { type LoadPlan, planColumns } from './load/plan.js';
+import { loadStagedTable } from './load/sheet-load.js';
 import { stageCsv } from './load/stage-csv.js';
 import { XlsxStage } from './load/stage-xlsx.js';
 import { commitBatch, registryBatch } from './load/commit.js';
-import {
-  continuationSql,
-  dataSql,
-  parsedSources,
-  rejectsSql,
-  skippedSql,
-  typedSql,
-} from './load/sql-builder.js';
-import { emptyResult, type FileResult, type SkipReason } from './result.js';
+import { emptyResult, type FileResult } from './result.js';
 
 const HEAD_BYTES = 256 * 1024;
 
@@ -80,8 +72,12 @@ async function ingestInto(
     throw new UserError(`Неизвестный источник «${ctx.source}». Список источников: shnor ingest --help.`);
   }
 
-  const decide = (rows: PreviewRow[], sheet?: string): { match: HeaderMatch; title: string } | undefined => {
-    const { best, ties } = findHeader(rows, contracts, ctx.indexes, ctx.parse.factors, file);
+  const decide = (
+    rows: PreviewRow[],
+    sheet?: string,
+    hint = '',
+  ): { match: HeaderMatch; title: string } | undefined => {
+    const { best, ties } = findHeader(rows, contracts, ctx.indexes, ctx.parse.factors, `${file} ${hint}`);
     if (!best) return undefined;
     if (ties.length) {
       throw new UserError(
@@ -98,171 +94,117 @@ async function ingestInto(
   };
 
   const previous = await previousLoad(wh, result.sha256);
-  let plan: LoadPlan | undefined;
-  let dataLines = 0;
-  let blankLines = 0;
+  const fingerprintOf = (c: Contract) => ctx.fingerprints.get(c.source) ?? '';
 
-  const prepare = async (match: HeaderMatch, title: string, width: number) => {
-    const contract = match.contract;
+  /** Whether the file is to be (re)loaded, saying why when it was loaded before. */
+  const shouldLoad = async (contract: Contract) => {
     result.source = contract.source;
     result.sourceTitle = contract.title;
-    const fingerprint = ctx.fingerprints.get(contract.source) ?? '';
-    if (previous && !ctx.reload && previous.contract_fingerprint === fingerprint) {
-      const registryChanged =
-        previous.rows_rejected > 0 && previous.registry_batch !== (await registryBatch(wh));
-      if (!registryChanged) {
-        result.status = 'unchanged';
-        result.batchId = previous.batch_id;
-        return false;
-      }
-      result.warnings.push('файл загружался раньше; реестр ОО изменился — строки перепроверены');
-    } else if (previous && !ctx.reload) {
+    if (!previous || ctx.reload) return true;
+    if (previous.contract_fingerprint !== fingerprintOf(contract)) {
       result.warnings.push(
         'файл загружался раньше; правила источника, псевдонимы или справочники изменились — перепроверен',
       );
+      return true;
     }
+    if (previous.rows_rejected > 0 && previous.registry_batch !== (await registryBatch(wh))) {
+      result.warnings.push('файл загружался раньше; реестр ОО изменился — строки перепроверены');
+      return true;
+    }
+    result.status = 'unchanged';
+    result.batchId = previous.batch_id;
+    return false;
+  };
+
+  /** The load plan of one table: its meta values (title, file name, flags) and its columns. */
+  const planFor = async (match: HeaderMatch, title: string): Promise<LoadPlan> => {
+    const contract = match.contract;
     const present = new Set(match.columns.keys());
     if (match.wideCells.size) present.add('factor_code').add('risk_level');
     if (contract.person && match.personCells.length) present.add(contract.person.column);
     const meta = resolveMeta(contract, present, title, file, ctx.flags, file);
-    const mtime = (await stat(path)).mtime;
-    result.snapshot = resolveSnapshot(title, ctx.flags, mtime, file);
-    for (const [k, v] of meta) result.meta[k] = v;
+    if (!result.snapshot) result.snapshot = resolveSnapshot(title, ctx.flags, (await stat(path)).mtime, file);
+    for (const [k, v] of meta) if (!result.meta[k]) result.meta[k] = v;
     if (match.ignored.length) {
-      result.warnings.push(`не использованы столбцы: ${match.ignored.map((h) => `«${h}»`).join(', ')}`);
+      const where = result.sheets.length > 1 ? `лист «${result.sheets.at(-1)}»: ` : '';
+      result.notes.push(`${where}не использованы столбцы: ${match.ignored.map((h) => `«${h}»`).join(', ')}`);
     }
-    plan = planColumns(contract, match, meta, width);
-    return true;
+    return planColumns(contract, match, meta, match.header.length);
   };
 
+  let plan: LoadPlan | undefined;
   if (kind === 'text') {
     const preview = previewCsv(head, file);
     const found = decide(preview.rows);
     if (!found) throw noHeader(file, preview.rows, contracts, ctx);
-    const width = found.match.header.length;
-    if (!(await prepare(found.match, found.title, width)) || !plan) return;
+    if (!(await shouldLoad(found.match.contract))) return;
+    plan = await planFor(found.match, found.title);
     const headerUnit = preview.rows[found.match.headerIndex].unit;
-    const scan = await scanCsv(
-      path,
-      preview.encoding,
-      headerUnit,
-      join(wh.tempDir, `transcoded-${process.pid}.csv`),
-      file,
-    );
-    await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
-    dataLines = scan.records;
-    blankLines = scan.blankLines;
+    const transcoded = join(wh.tempDir, `transcoded-${process.pid}.csv`);
+    const scan = await scanCsv(path, preview.encoding, headerUnit, transcoded, file);
     result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
     result.delimiter = preview.delimiter;
+    await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
+    await loadStagedTable(wh, plan, ctx.parse, result, { data: scan.records, blank: scan.blankLines });
   } else {
+    // Every sheet whose header matches the file's source is loaded; other sheets get a note.
     const sheets = await inspectXlsx(path, file);
-    let stage: XlsxStage | undefined;
-    const seen: string[] = [];
+    let open: { stage: XlsxStage; plan: LoadPlan } | undefined;
     let lastPreview: PreviewRow[] = [];
-    let stop = false;
+    let unchanged = false;
+    const finish = async () => {
+      if (!open) return;
+      await open.stage.close();
+      const lines = { data: open.stage.rows, blank: open.stage.gapRows };
+      await loadStagedTable(wh, open.plan, ctx.parse, result, lines);
+      open = undefined;
+    };
     await readXlsx(
       path,
       sheets,
       async (sheet, preview) => {
+        await finish();
         lastPreview = preview;
-        if (stage || stop) {
-          if (decide(preview, sheet.name)) seen.push(sheet.name);
-          return undefined;
-        }
-        const found = decide(preview, sheet.name);
+        if (unchanged) return undefined;
+        const found = decide(preview, sheet.name, sheet.name);
         if (!found) return undefined;
-        const width = found.match.header.length;
-        if (!(await prepare(found.match, found.title, width)) || !plan) {
-          stop = true;
+        if (plan && found.match.contract !== plan.contract) {
+          result.notes.push(
+            `лист «${sheet.name}» похож на другой источник (${found.match.contract.title}) и не загружен`,
+          );
           return undefined;
         }
-        result.sheet = sheet.name;
-        stage = new XlsxStage(
-          wh,
-          plan,
-          sheet.name,
-          found.match.headerIndex + 1,
-          preview[found.match.headerIndex].line,
-        );
+        if (!plan && !(await shouldLoad(found.match.contract))) {
+          unchanged = true;
+          return undefined;
+        }
+        result.sheets.push(sheet.name);
+        plan = await planFor(found.match, `${sheet.name}\n${found.title}`);
+        const header = preview[found.match.headerIndex];
+        const stage = new XlsxStage(wh, plan, sheet.name, found.match.headerIndex + 1, header.line);
         await stage.open();
+        open = { stage, plan };
         return stage;
       },
       file,
     );
-    if (stop) return;
-    if (!stage || !plan) throw noHeader(file, lastPreview, contracts, ctx);
-    await stage.close();
-    dataLines = stage.rows;
-    blankLines = stage.gapRows;
-    if (seen.length) {
-      result.warnings.push(
-        `загружен только лист «${result.sheet}»; листы ${seen.map((s) => `«${s}»`).join(', ')} тоже похожи на данные — ` +
-          'сохраните их отдельными файлами',
-      );
-    }
+    await finish();
+    if (unchanged) return;
+    if (!plan) throw noHeader(file, lastPreview, contracts, ctx);
+    result.sheet = result.sheets.join(', ');
   }
   if (!plan) return;
-  if (dataLines + blankLines === 0) result.warnings.push('в файле только заголовок: строк с данными нет');
-  await typeRows(wh, plan, ctx);
-  await account(result, wh, dataLines, blankLines);
+  if (result.read === 0) result.warnings.push('в файле только заголовок: строк с данными нет');
+  result.topReasons = await wh.rows<{ reason: string; count: number }>(
+    `SELECT reason, CAST(count(DISTINCT (_sheet, _line)) AS INTEGER) AS count FROM file_rejects_all
+     GROUP BY reason ORDER BY count DESC, reason LIMIT 5`,
+  );
   if (ctx.dryRun) {
     result.status = 'dry-run';
     return;
   }
-  await commitBatch(wh, plan, result, ctx.fingerprints.get(plan.contract.source) ?? '', started);
+  await commitBatch(wh, plan, result, fingerprintOf(plan.contract), started);
   result.status = 'loaded';
-}
-
-async function typeRows(wh: Warehouse, plan: LoadPlan, ctx: IngestContext): Promise<void> {
-  await wh.run(
-    `CREATE OR REPLACE TEMP TABLE header_cell AS SELECT * FROM (VALUES ${plan.match.header
-      .map((h, i) => `(${i}, '${(h ?? '').trim().replace(/'/g, "''") || `столбец ${i + 1}`}')`)
-      .join(', ')}) t(col, header)`,
-  );
-  await wh.run(skippedSql(plan));
-  const cont = continuationSql(plan);
-  if (cont) await wh.run(cont);
-  await wh.run(dataSql(plan));
-  parseConstants(plan, ctx.parse);
-  await buildDictionary(wh, parsedSources(plan), ctx.parse);
-  await wh.run(typedSql(plan, { checkSchools: plan.contract.source !== 'schools' }));
-  await wh.run(rejectsSql(plan));
-  await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
-}
-
-/** read = loaded + rejected + skipped, counted on physical lines, and checked. */
-async function account(
-  result: FileResult,
-  wh: Warehouse,
-  dataLines: number,
-  blankLines: number,
-): Promise<void> {
-  const skipped = await wh.rows<{ reason: SkipReason; n: number }>(
-    'SELECT reason, CAST(count(*) AS INTEGER) AS n FROM skipped GROUP BY reason',
-  );
-  for (const s of skipped) result.skipped[s.reason] = s.n;
-  if (blankLines) result.skipped.empty = (result.skipped.empty ?? 0) + blankLines;
-  result.read = dataLines + blankLines;
-  result.rejected = await wh.value<number>('SELECT CAST(count(*) AS INTEGER) FROM bad_line');
-  const loadedLines = await wh.value<number>(
-    'SELECT CAST(count(DISTINCT _line) AS INTEGER) FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)',
-  );
-  const skippedTotal = Object.values(result.skipped).reduce((a, b) => a + (b ?? 0), 0);
-  result.loaded = loadedLines;
-  if (result.read !== result.loaded + result.rejected + skippedTotal) {
-    throw new Error(
-      `row accounting failed for ${result.file}: read ${result.read} ≠ loaded ${result.loaded} + rejected ${result.rejected} + skipped ${skippedTotal}`,
-    );
-  }
-  result.topReasons = await wh.rows<{ reason: string; count: number }>(
-    'SELECT reason, CAST(count(DISTINCT _line) AS INTEGER) AS count FROM file_rejects GROUP BY reason ORDER BY count DESC, reason LIMIT 5',
-  );
-  const periodWarnings = await wh
-    .value<number>('SELECT CAST(count(*) AS INTEGER) FROM typed WHERE period__warn IS NOT NULL')
-    .catch(() => 0);
-  if (periodWarnings) {
-    result.warnings.push(`срок не распознан в ${periodWarnings} строк(ах): загружены с пустым сроком`);
-  }
 }
 
 async function previousLoad(wh: Warehouse, sha: string) {
@@ -324,7 +266,20 @@ function noHeader(
 }
 
 /** The per-file TEMP objects, dropped after each file so that memory goes back at once. */
-const FILE_TEMPS = ['src0', 'src', 'line_map', 'cell_issue', 'header_cell', 'skipped', 'dict', 'typed', 'file_rejects', 'bad_line'];
+const FILE_TEMPS = [
+  'src0',
+  'src',
+  'line_map',
+  'cell_issue',
+  'header_cell',
+  'skipped',
+  'dict',
+  'typed',
+  'file_rejects',
+  'bad_line',
+  'file_good',
+  'file_rejects_all',
+];
 
 async function dropTemps(wh: Warehouse): Promise<void> {
   await wh.run('DROP VIEW IF EXISTS temp.main.data');

@@ -18,6 +18,8 @@ export interface FileResult {
   source?: string;
   sourceTitle?: string;
   sheet?: string;
+  /** Sheets of a workbook that were loaded. */
+  sheets: string[];
   /** Text encoding of a CSV, as detected. */
   encoding?: string;
   delimiter?: string;
@@ -30,6 +32,8 @@ export interface FileResult {
   skipped: Partial<Record<SkipReason, number>>;
   topReasons: { reason: string; count: number }[];
   warnings: string[];
+  /** Facts worth a glance that are not problems (columns not used, sheets passed by). */
+  notes: string[];
   /** Why the whole file could not be taken (a user error), in Russian. */
   error?: string;
   partitions: number;
@@ -49,6 +53,8 @@ export function emptyResult(file: string, path: string): FileResult {
     skipped: {},
     topReasons: [],
     warnings: [],
+    notes: [],
+    sheets: [],
     partitions: 0,
   };
 }

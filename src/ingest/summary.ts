@@ -17,7 +17,7 @@ export function fileSummary(r: FileResult): string[] {
     ];
   }
   const lines = [
-    `${MARK[r.status]} ${r.file} — ${r.sourceTitle} (${r.source})${r.sheet ? `, лист «${r.sheet}»` : ''}` +
+    `${MARK[r.status]} ${r.file} — ${r.sourceTitle} (${r.source})${sheetsText(r.sheets)}` +
       (r.status === 'dry-run' ? ' — проверка без записи' : r.batchId ? `, версия №\u00a0${r.batchId}` : ''),
   ];
   if (r.snapshot) lines.push(`   по состоянию на ${ruDate(r.snapshot.raw)} (${r.snapshot.origin})`);
@@ -37,6 +37,7 @@ export function fileSummary(r: FileResult): string[] {
   for (const t of r.topReasons)
     lines.push(`   отклонено: ${t.reason} — ${plur(t.count, 'строка', 'строки', 'строк')}`);
   for (const w of r.warnings) lines.push(`   внимание: ${w}`);
+  for (const n of r.notes) lines.push(`   к сведению: ${n}`);
   return lines;
 }
 
@@ -54,4 +55,10 @@ export function totalsSummary(results: FileResult[]): string[] {
   if (sum((r) => r.rejected) > 0)
     lines.push('Отклонённые строки: shnor rejects (по муниципалитетам: shnor rejects --by-municipality).');
   return lines;
+}
+
+function sheetsText(sheets: string[]): string {
+  if (sheets.length === 0) return '';
+  const names = sheets.map((s) => `«${s}»`).join(', ');
+  return sheets.length === 1 ? `, лист ${names}` : `, листы ${names}`;
 }

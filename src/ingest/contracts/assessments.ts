@@ -14,6 +14,9 @@ const gradeCol = col('grade', 'int', 'параллель', {
   valuePattern: /^\s*\d{1,2}\s*$/,
 });
 
+/** A remark column; «отсутствовал» there marks an absent participant. */
+const note = col('note', 'text', 'примечание', { aliases: ['Примечание', 'Комментарий', 'Отметка об отсутствии'] });
+
 const protocolColumns: ColumnSpec[] = [
   year(),
   col('session', 'enum', 'сессия', {
@@ -30,6 +33,7 @@ const protocolColumns: ColumnSpec[] = [
   col('total_score', 'number', 'первичный балл', { required: true, min: 0, max: 200 }),
   mark(true),
   col('journal_mark', 'mark', 'отметка по журналу', { min: 2, max: 5 }),
+  note,
 ];
 
 export const vprResults: Contract = {
@@ -37,7 +41,7 @@ export const vprResults: Contract = {
   title: 'протокол ВПР',
   partitionKey: ['year', 'subject', 'grade', 'school_login'],
   fileHints: [/впр/i],
-  absence: { markColumns: ['mark'], scoreColumns: ['total_score'] },
+  absence: { markColumns: ['mark'], scoreColumns: ['total_score'], noteColumn: 'note' },
   taskScores: true,
   columns: protocolColumns,
 };
@@ -47,7 +51,7 @@ export const regionalAssessment: Contract = {
   title: 'протокол региональной оценочной процедуры',
   partitionKey: ['year', 'subject', 'grade', 'school_login'],
   fileHints: [/регионал.*(работ|оценк|диагност)/i, /рдр/i],
-  absence: { markColumns: ['mark'], scoreColumns: ['total_score'] },
+  absence: { markColumns: ['mark'], scoreColumns: ['total_score'], noteColumn: 'note' },
   taskScores: true,
   columns: [
     col('assessment_name', 'text', 'оценочная процедура', {
@@ -77,6 +81,7 @@ const rcoiColumns = (scoreColumn: ColumnSpec[]): ColumnSpec[] => [
   }),
   col('primary_score', 'number', 'первичный балл', { required: true, min: 0, max: 200 }),
   ...scoreColumn,
+  note,
 ];
 
 const rcoiPerson = {
@@ -99,7 +104,7 @@ export const ogeResults: Contract = {
   title: 'результаты ОГЭ (РЦОИ)',
   partitionKey: ['year', 'exam_date', 'subject'],
   fileHints: [/огэ/i, /гиа-?9/i],
-  absence: { markColumns: ['mark'], scoreColumns: ['primary_score'] },
+  absence: { markColumns: ['mark'], scoreColumns: ['primary_score'], noteColumn: 'note' },
   person: rcoiPerson,
   columns: rcoiColumns([mark(true)]),
 };
@@ -109,7 +114,7 @@ export const egeResults: Contract = {
   title: 'результаты ЕГЭ (РЦОИ)',
   partitionKey: ['year', 'exam_date', 'subject'],
   fileHints: [/егэ/i, /гиа-?11/i],
-  absence: { markColumns: ['mark', 'test_score'], scoreColumns: ['primary_score'] },
+  absence: { markColumns: ['mark', 'test_score'], scoreColumns: ['primary_score'], noteColumn: 'note' },
   requireOneOf: ['mark', 'test_score'],
   person: rcoiPerson,
   columns: rcoiColumns([mark(false), col('test_score', 'number', 'тестовый балл', { min: 0, max: 100 })]),

@@ -51,7 +51,7 @@ export const participants: Contract = {
     schoolLogin(),
     col('cohort', 'year', 'год вхождения в проект (когорта)', {
       defaultFrom: 'year',
-      aliases: ['Когорта', 'Год вхождения', 'Год включения в проект', 'Год начала участия'],
+      aliases: ['Когорта', 'Год вхождения', 'Год вхождения в проект', 'Год включения в проект', 'Год начала участия'],
     }),
     col('curator_name', 'text', 'куратор'),
     col('curator_assigned_at', 'date', 'дата назначения куратора', {

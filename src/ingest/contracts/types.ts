@@ -54,7 +54,7 @@ export interface Contract {
   /** The year is the calendar year of this date column (events, visits). */
   yearFromDate?: string;
   /** Rows of absent participants (assessments): no mark and no score, or «отсутствовал». */
-  absence?: { markColumns: string[]; scoreColumns: string[] };
+  absence?: { markColumns: string[]; scoreColumns: string[]; noteColumn?: string };
   /** At least one of these must be filled on a row that is not absent. */
   requireOneOf?: string[];
   /** Unmatched header cells that look like task numbers are kept together as JSON. */

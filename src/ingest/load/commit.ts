@@ -4,7 +4,7 @@ import { ident } from '../../warehouse/quote.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
-import { rawColumns, rawSelect } from './sql-builder.js';
+import { rawColumns } from './sql-builder.js';
 
 /**
  * The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes.
@@ -73,21 +73,21 @@ export async function commitBatch(
   await wh.transaction(async () => {
     const table = await ensureRawTable(wh, plan);
     const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
-    const columns = rawColumns(plan);
+    const columns = rawColumns(plan).map((c) => ident(c.name));
     await wh.run(
-      `INSERT INTO ${ident(table)} (${columns.map((c) => ident(c.name)).join(', ')})
-       SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)`,
+      `INSERT INTO ${ident(table)} (${columns.join(', ')})
+       SELECT * REPLACE (CAST($batch AS INTEGER) AS _batch_id) FROM file_good`,
       { batch },
     );
     await wh.run(
       `INSERT INTO rejects SELECT $batch, $source, $file, _sheet, _line, column_name, value, reason, school_login
-       FROM file_rejects`,
+       FROM file_rejects_all`,
       { batch, source, file: result.file },
     );
     await wh.run(
       `INSERT INTO batch_partition
-       SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(count(DISTINCT _line) AS INTEGER)
-       FROM ${ident(table)} WHERE _batch_id = $batch GROUP BY _partition`,
+       SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(count(DISTINCT (_sheet, _line)) AS INTEGER)
+       FROM file_good GROUP BY _partition`,
       { batch, source, snapshot },
     );
     const shrunk = await wh.rows<{

@@ -121,6 +121,9 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
           .filter((s) => !UNPARSED.has(s.spec.kind))
           .map((s) => `coalesce(${dictName(s)}.absent, false)`),
         `(${[...markSources, ...scoreSources].map((s) => blank(rawOf(s))).join(' AND ') || 'false'})`,
+        ...plan.sources
+          .filter((s) => s.spec.name === absence.noteColumn)
+          .map((s) => `regexp_matches(lower(coalesce(${rawOf(s)}, '')), 'отсутств|не явил|неявк|н/я')`),
       ].join(' OR ')})`
     : 'false';
   if (absence) selects.push(`${absentExpr} AS is_absent`);

@@ -1,0 +1,91 @@
+import type { Warehouse } from '../../warehouse/warehouse.js';
+import { ident, literal } from '../../warehouse/quote.js';
+import type { ParseContext } from '../parse/value.js';
+import type { FileResult, SkipReason } from '../result.js';
+import { buildDictionary } from './dictionaries.js';
+import { type LoadPlan, parseConstants } from './plan.js';
+import {
+  continuationSql,
+  dataSql,
+  parsedSources,
+  rawColumns,
+  rawSelect,
+  rejectsSql,
+  skippedSql,
+  typedSql,
+} from './sql-builder.js';
+
+/**
+ * Types the staged rows of one table (a CSV, or one sheet of a workbook), counts them, and adds its
+ * good rows and rejects to the file's TEMP `file_good` / `file_rejects_all`, which one transaction lands.
+ */
+export async function loadStagedTable(
+  wh: Warehouse,
+  plan: LoadPlan,
+  parse: ParseContext,
+  result: FileResult,
+  lines: { data: number; blank: number },
+): Promise<void> {
+  await wh.run(
+    `CREATE OR REPLACE TEMP TABLE header_cell AS SELECT * FROM (VALUES ${plan.match.header
+      .map((h, i) => `(${i}, ${literal((h ?? '').trim() || `столбец ${i + 1}`)})`)
+      .join(', ')}) t(col, header)`,
+  );
+  await wh.run(skippedSql(plan));
+  const continuation = continuationSql(plan);
+  if (continuation) await wh.run(continuation);
+  await wh.run(dataSql(plan));
+  parseConstants(plan, parse);
+  await buildDictionary(wh, parsedSources(plan), parse);
+  await wh.run(typedSql(plan, { checkSchools: plan.contract.source !== 'schools' }));
+  await wh.run(rejectsSql(plan));
+  await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
+  await account(wh, result, lines);
+  await accumulate(wh, plan);
+}
+
+/** read = loaded + rejected + skipped, on physical lines, checked for every table. */
+async function account(wh: Warehouse, result: FileResult, lines: { data: number; blank: number }): Promise<void> {
+  const [counts] = await wh.rows<{ rejected: number; loaded: number }>(
+    `SELECT (SELECT CAST(count(*) AS INTEGER) FROM bad_line) AS rejected,
+            (SELECT CAST(count(DISTINCT _line) AS INTEGER) FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)) AS loaded`,
+  );
+  const skipped = await wh.rows<{ reason: SkipReason; n: number }>(
+    'SELECT reason, CAST(count(*) AS INTEGER) AS n FROM skipped GROUP BY reason',
+  );
+  const skippedHere = skipped.reduce((a, s) => a + s.n, 0) + lines.blank;
+  const read = lines.data + lines.blank;
+  if (read !== counts.loaded + counts.rejected + skippedHere) {
+    throw new Error(
+      `row accounting failed for ${result.file}${result.sheet ? ` [${result.sheet}]` : ''}: read ${read} ≠ ` +
+        `loaded ${counts.loaded} + rejected ${counts.rejected} + skipped ${skippedHere}`,
+    );
+  }
+  result.read += read;
+  result.loaded += counts.loaded;
+  result.rejected += counts.rejected;
+  for (const s of skipped) result.skipped[s.reason] = (result.skipped[s.reason] ?? 0) + s.n;
+  if (lines.blank) result.skipped.empty = (result.skipped.empty ?? 0) + lines.blank;
+  const hasPeriod = await wh.value<number>(
+    "SELECT CAST(count(*) AS INTEGER) FROM duckdb_columns() WHERE table_name = 'typed' AND column_name = 'period__warn'",
+  );
+  if (hasPeriod) {
+    const n = await wh.value<number>('SELECT CAST(count(*) AS INTEGER) FROM typed WHERE period__warn IS NOT NULL');
+    if (n) result.warnings.push(`срок не распознан в ${n} строк(ах): загружены с пустым сроком`);
+  }
+}
+
+/** Adds this table's good rows and rejects to the file's accumulators (created by the first table). */
+async function accumulate(wh: Warehouse, plan: LoadPlan): Promise<void> {
+  const columns = rawColumns(plan);
+  await wh.run(
+    `CREATE TEMP TABLE IF NOT EXISTS file_good (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`,
+  );
+  await wh.run(
+    `INSERT INTO file_good (${columns.map((c) => ident(c.name)).join(', ')})
+     SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)`,
+    { batch: 0 },
+  );
+  await wh.run('CREATE TEMP TABLE IF NOT EXISTS file_rejects_all AS SELECT * FROM file_rejects WHERE false');
+  await wh.run('INSERT INTO file_rejects_all SELECT * FROM file_rejects');
+}
