@@ -21,7 +21,6 @@ export function fold(text: string): string {
   return folded;
 }
 
-
 /** Built-in header aliases of DOMAIN §3.7, keyed by canonical column name. */
 export const BUILT_IN_ALIASES: Record<string, string[]> = {
   school_login: ['Логин', 'Логин ОО', 'Логин школы', 'ОО (логин школы)', 'Пользователь', 'Код ОО в ФИС ОКО'],

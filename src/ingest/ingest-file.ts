@@ -283,5 +283,7 @@ const FILE_TEMPS = [
 
 async function dropTemps(wh: Warehouse): Promise<void> {
   await wh.run('DROP VIEW IF EXISTS temp.main.data');
-  for (const name of FILE_TEMPS) await wh.run(`DROP TABLE IF EXISTS temp.main.${name}`).catch(() => undefined);
+  await wh.run('DROP VIEW IF EXISTS temp.main.src').catch(() => undefined);
+  for (const name of FILE_TEMPS)
+    await wh.run(`DROP TABLE IF EXISTS temp.main.${name}`).catch(() => undefined);
 }

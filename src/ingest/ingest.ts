@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { syncReferenceTables } from '../warehouse/reference.js';
@@ -12,6 +12,8 @@ import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx, StopReading } from './read/xlsx-rows.js';
 import type { FileResult } from './result.js';
 
+const PROBE_XLSX_BYTES = 8 * 1024 * 1024;
+
 /** The source a file most likely holds, only to order the load (the registry first). */
 async function guessSource(path: string, ctx: IngestContext): Promise<string | undefined> {
   if (ctx.source) return ctx.source;
@@ -24,6 +26,8 @@ async function guessSource(path: string, ctx: IngestContext): Promise<string | u
     const find = (rows: Parameters<typeof findHeader>[0]) =>
       findHeader(rows, ctx.contracts, ctx.indexes, ctx.parse.factors, basename(path)).best?.contract.source;
     if (detectFileKind(bytes, path) === 'text') return find(previewCsv(bytes).rows);
+    // Opening a big workbook twice costs seconds; a registry is small, so big ones are not probed.
+    if ((await stat(path)).size > PROBE_XLSX_BYTES) return undefined;
     let source: string | undefined;
     await readXlsx(
       path,

@@ -15,7 +15,9 @@ const gradeCol = col('grade', 'int', 'параллель', {
 });
 
 /** A remark column; «отсутствовал» there marks an absent participant. */
-const note = col('note', 'text', 'примечание', { aliases: ['Примечание', 'Комментарий', 'Отметка об отсутствии'] });
+const note = col('note', 'text', 'примечание', {
+  aliases: ['Примечание', 'Комментарий', 'Отметка об отсутствии'],
+});
 
 const protocolColumns: ColumnSpec[] = [
   year(),

@@ -74,6 +74,8 @@ export async function commitBatch(
     const table = await ensureRawTable(wh, plan);
     const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
     const columns = rawColumns(plan).map((c) => ident(c.name));
+    // A file row is one raw row, except in the wide РПШ layout (one raw row per factor).
+    const rowsPerLine = plan.match.wideCells.size ? 'count(DISTINCT (_sheet, _line))' : 'count(*)';
     await wh.run(
       `INSERT INTO ${ident(table)} (${columns.join(', ')})
        SELECT * REPLACE (CAST($batch AS INTEGER) AS _batch_id) FROM file_good`,
@@ -86,7 +88,7 @@ export async function commitBatch(
     );
     await wh.run(
       `INSERT INTO batch_partition
-       SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(count(DISTINCT (_sheet, _line)) AS INTEGER)
+       SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(${rowsPerLine} AS INTEGER)
        FROM file_good GROUP BY _partition`,
       { batch, source, snapshot },
     );

@@ -8,7 +8,11 @@ import { DICTIONARY_DDL, distinctSql } from './sql-builder.js';
  * `dict` that the typed SELECT joins. The bulk of rows stays in DuckDB; one set of parsers serves
  * CSV and XLSX; three statements per file whatever the number of columns.
  */
-export async function buildDictionary(wh: Warehouse, sources: ColumnSource[], ctx: ParseContext): Promise<void> {
+export async function buildDictionary(
+  wh: Warehouse,
+  sources: ColumnSource[],
+  ctx: ParseContext,
+): Promise<void> {
   await wh.run(DICTIONARY_DDL);
   const cells = sources.filter((s) => !s.constant);
   if (cells.length === 0) return;

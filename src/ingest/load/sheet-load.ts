@@ -45,7 +45,11 @@ export async function loadStagedTable(
 }
 
 /** read = loaded + rejected + skipped, on physical lines, checked for every table. */
-async function account(wh: Warehouse, result: FileResult, lines: { data: number; blank: number }): Promise<void> {
+async function account(
+  wh: Warehouse,
+  result: FileResult,
+  lines: { data: number; blank: number },
+): Promise<void> {
   const [counts] = await wh.rows<{ rejected: number; loaded: number }>(
     `SELECT (SELECT CAST(count(*) AS INTEGER) FROM bad_line) AS rejected,
             (SELECT CAST(count(DISTINCT _line) AS INTEGER) FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)) AS loaded`,
@@ -70,7 +74,9 @@ async function account(wh: Warehouse, result: FileResult, lines: { data: number;
     "SELECT CAST(count(*) AS INTEGER) FROM duckdb_columns() WHERE table_name = 'typed' AND column_name = 'period__warn'",
   );
   if (hasPeriod) {
-    const n = await wh.value<number>('SELECT CAST(count(*) AS INTEGER) FROM typed WHERE period__warn IS NOT NULL');
+    const n = await wh.value<number>(
+      'SELECT CAST(count(*) AS INTEGER) FROM typed WHERE period__warn IS NOT NULL',
+    );
     if (n) result.warnings.push(`срок не распознан в ${n} строк(ах): загружены с пустым сроком`);
   }
 }

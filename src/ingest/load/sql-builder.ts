@@ -141,7 +141,10 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
       err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' END`;
     } else if (s.parsed) {
       const v = s.parsed.value;
-      value = v === null ? `CAST(NULL AS ${SQL_TYPE[s.spec.kind]})` : `CAST(${literal(String(v))} AS ${SQL_TYPE[s.spec.kind]})`;
+      value =
+        v === null
+          ? `CAST(NULL AS ${SQL_TYPE[s.spec.kind]})`
+          : `CAST(${literal(String(v))} AS ${SQL_TYPE[s.spec.kind]})`;
       err = s.parsed.reason === null ? 'NULL' : literal(s.parsed.reason);
     } else {
       const dict = dictName(s);

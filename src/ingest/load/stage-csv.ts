@@ -33,7 +33,9 @@ export async function stageCsv(
   const selected = Array.from({ length: width }, (_, i) =>
     person.has(i) ? `CAST(NULL AS VARCHAR) AS ${cell(i)}` : cell(i),
   );
-  const personExpr = plan.match.personCells.length
+  // Person cells are always dropped; hashed only when the source keeps a pseudonym of the person.
+  const hashed = plan.contract.person !== undefined && plan.match.personCells.length > 0;
+  const personExpr = hashed
     ? personSql(
         plan.match.personCells.map((i) => ({ part: personPart(plan.match.header[i]), expr: cell(i) })),
         '$key',
@@ -47,20 +49,27 @@ SELECT ${selected.join(', ')}, NULLIF(concat_ws(${literal(delimiter)}, ${extra.j
 FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false,
   skip = ${skipUnits}, columns = {${columns}}, null_padding = true, strict_mode = false, auto_detect = false,
   parallel = ${scan.multiline ? 'false' : 'true'})`,
-      plan.match.personCells.length ? { key: wh.key } : undefined,
+      hashed ? { key: wh.key } : undefined,
     )
     .catch((error: Error) => {
       throw readError(error, file);
     });
-  await wh.run('CREATE OR REPLACE TEMP TABLE line_map (r BIGINT, line BIGINT)');
-  if (scan.lineMap.length) {
+  if (scan.lineMap.length <= 1) {
+    // The usual file: no blank lines, no values spanning lines — the line is the row number plus an offset.
+    const offset = scan.lineMap[0]?.[1] ?? 0;
+    await wh.run(
+      `CREATE OR REPLACE TEMP VIEW src AS
+SELECT CAST(rowid + ${offset} AS INTEGER) AS _line, CAST(NULL AS VARCHAR) AS _sheet, * FROM src0`,
+    );
+  } else {
+    await wh.run('CREATE OR REPLACE TEMP TABLE line_map (r BIGINT, line BIGINT)');
     await wh.run(`INSERT INTO line_map VALUES ${scan.lineMap.map(([r, l]) => `(${r}, ${l})`).join(', ')}`);
-  }
-  await wh.run(
-    `CREATE OR REPLACE TEMP TABLE src AS
+    await wh.run(
+      `CREATE OR REPLACE TEMP TABLE src AS
 SELECT CAST(m.line + (s._r - m.r) AS INTEGER) AS _line, CAST(NULL AS VARCHAR) AS _sheet, s.* EXCLUDE (_r)
 FROM (SELECT rowid AS _r, * FROM src0) s ASOF JOIN line_map m ON s._r >= m.r`,
-  );
+    );
+  }
   await wh.run(
     'CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)',
   );

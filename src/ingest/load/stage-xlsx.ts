@@ -1,21 +1,27 @@
-import type { DuckDBAppender } from '@duckdb/node-api';
-import type { Warehouse } from '../../warehouse/warehouse.js';
+import { type DuckDBAppender, DuckDBDataChunk, INTEGER, VARCHAR } from '@duckdb/node-api';
 import { ident } from '../../warehouse/quote.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { SheetRow, SheetSink } from '../read/xlsx-rows.js';
 import { personKey, personPart, pseudonym } from './person.js';
 import type { LoadPlan } from './plan.js';
 
+/** Rows per data chunk handed to the appender (DuckDB's vector size). */
+const CHUNK_ROWS = 2048;
+
 /**
- * Stages XLSX rows into TEMP `src` through DuckDB's appender. Person cells are hashed here, before
- * the appender, so they never reach DuckDB at all; cells that break the row go to `cell_issue`.
+ * Stages XLSX rows into TEMP `src` through DuckDB's appender, a data chunk at a time. Person cells
+ * are hashed here, before the appender, so they never reach DuckDB at all; cells that break the row
+ * go to `cell_issue`.
  */
 export class XlsxStage implements SheetSink {
   private appender?: DuckDBAppender;
+  private columns: (string | number | null)[][] = [];
+  private readonly types;
   private issues: { line: number; col: number; value: string; reason: string }[] = [];
   rows = 0;
   /** Rows absent from the sheet's XML between data rows: empty rows as a person sees them. */
   gapRows = 0;
-  private lastLine?: number;
+  private lastLine: number;
 
   constructor(
     private readonly wh: Warehouse,
@@ -25,6 +31,9 @@ export class XlsxStage implements SheetSink {
     headerLine: number,
   ) {
     this.lastLine = headerLine;
+    // _line, _sheet, c0…c(width−1), _overflow, _person
+    this.types = [INTEGER, VARCHAR, ...Array.from({ length: plan.width }, () => VARCHAR), VARCHAR, VARCHAR];
+    this.reset();
   }
 
   async open(): Promise<void> {
@@ -39,52 +48,52 @@ export class XlsxStage implements SheetSink {
   }
 
   add(row: SheetRow): void {
-    const a = this.appender;
-    if (!a) throw new Error('XlsxStage.add before open');
-    if (this.lastLine !== undefined && row.line > this.lastLine + 1)
-      this.gapRows += row.line - this.lastLine - 1;
+    if (row.line > this.lastLine + 1) this.gapRows += row.line - this.lastLine - 1;
     this.lastLine = row.line;
-    const { width, match } = this.plan;
+    const { width, match, contract } = this.plan;
     const person = match.personCells;
-    a.appendInteger(row.line);
-    a.appendVarchar(this.sheet);
-    for (let i = 0; i < width; i++) {
-      const v = row.cells[i];
-      if (v == null || person.includes(i)) a.appendNull();
-      else a.appendVarchar(v);
-    }
-    const overflow = row.cells.slice(width).find((v) => v != null && v.trim() !== '');
-    if (overflow != null) a.appendVarchar(overflow);
-    else a.appendNull();
-    const id = person.length
-      ? pseudonym(
-          this.wh.key,
-          personKey(person.map((i) => ({ part: personPart(match.header[i]), value: row.cells[i] ?? null }))),
-        )
-      : null;
-    if (id) a.appendVarchar(id);
-    else a.appendNull();
-    a.endRow();
+    const c = this.columns;
+    c[0].push(row.line);
+    c[1].push(this.sheet);
+    for (let i = 0; i < width; i++) c[i + 2].push(person.includes(i) ? null : (row.cells[i] ?? null));
+    c[width + 2].push(row.cells.slice(width).find((v) => v != null && v.trim() !== '') ?? null);
+    const parts = person.map((i) => ({ part: personPart(match.header[i]), value: row.cells[i] ?? null }));
+    c[width + 3].push(person.length && contract.person ? pseudonym(this.wh.key, personKey(parts)) : null);
     for (const issue of row.issues) {
       if (!person.includes(issue.col)) this.issues.push({ line: row.line, ...issue });
     }
     this.rows++;
+    if (c[0].length >= CHUNK_ROWS) this.flush();
   }
 
   async close(): Promise<void> {
+    this.flush();
     this.appender?.flushSync();
     this.appender?.closeSync();
-    if (this.issues.length) {
-      const a = await this.wh.connection.createAppender('cell_issue', 'main', 'temp');
-      for (const i of this.issues) {
-        a.appendInteger(i.line);
-        a.appendInteger(i.col);
-        a.appendVarchar(i.value);
-        a.appendVarchar(i.reason);
-        a.endRow();
-      }
-      a.flushSync();
-      a.closeSync();
+    if (this.issues.length === 0) return;
+    const a = await this.wh.connection.createAppender('cell_issue', 'main', 'temp');
+    for (const i of this.issues) {
+      a.appendInteger(i.line);
+      a.appendInteger(i.col);
+      a.appendVarchar(i.value);
+      a.appendVarchar(i.reason);
+      a.endRow();
     }
+    a.flushSync();
+    a.closeSync();
+  }
+
+  private flush(): void {
+    const n = this.columns[0].length;
+    if (n === 0) return;
+    if (!this.appender) throw new Error('XlsxStage used before open()');
+    const chunk = DuckDBDataChunk.create(this.types, n);
+    chunk.setColumns(this.columns);
+    this.appender.appendDataChunk(chunk);
+    this.reset();
+  }
+
+  private reset(): void {
+    this.columns = this.types.map(() => []);
   }
 }
