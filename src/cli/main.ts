@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_DB } from '../warehouse/paths.js';
 import type { Command, GlobalOptions } from './command.js';
 import { EXIT, UserError } from './errors.js';
 import { type Io, processIo } from './io.js';
-import { DEFAULT_DB } from '../warehouse/paths.js';
 
 /** Each command's module is imported only when it runs, so `--help` is instant. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
@@ -31,7 +31,13 @@ const GLOBAL_HELP = `Общие параметры:
 2 — ошибка в данных или команде; 3 — команду невозможно выполнить (хранилище занято, нет ключа и т. п.).`;
 
 async function mainHelp(): Promise<string> {
-  const lines = ['shnor — загрузка, расчёт и отчёты проекта «500+» (школы с низкими образовательными результатами)', '', 'Использование: shnor КОМАНДА [параметры]', '', 'Команды:'];
+  const lines = [
+    'shnor — загрузка, расчёт и отчёты проекта «500+» (школы с низкими образовательными результатами)',
+    '',
+    'Использование: shnor КОМАНДА [параметры]',
+    '',
+    'Команды:',
+  ];
   for (const [name, load] of Object.entries(COMMANDS)) {
     lines.push(`  ${name.padEnd(10)}${(await load()).command.summary}`);
   }
@@ -61,7 +67,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         strict: true,
       });
     } catch (error) {
-      throw new UserError(`${translateArgError(String((error as Error).message))}\nСправка: shnor ${name} --help`);
+      throw new UserError(
+        `${translateArgError(String((error as Error).message))}\nСправка: shnor ${name} --help`,
+      );
     }
     const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
     if (values.help) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { referenceFiles } from '../warehouse/reference.js';
 import { BUILT_IN_ALIASES, type UserAlias } from './aliases.js';
 import { CONTRACTS } from './contracts/index.js';
 import type { ColumnSpec, Contract } from './contracts/types.js';
@@ -6,7 +7,6 @@ import { aliasIndex } from './header.js';
 import type { MetaFlags } from './meta.js';
 import type { ParseContext } from './parse/value.js';
 import { factorLookup, subjectLookup } from './reference-lookups.js';
-import { referenceFiles } from '../warehouse/reference.js';
 
 /** What every file of one ingest run shares: contracts, aliases, reference lookups, flags. */
 export interface IngestContext {

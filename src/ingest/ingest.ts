@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Warehouse } from '../warehouse/warehouse.js';
 import { syncReferenceTables } from '../warehouse/reference.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
 import type { IngestContext } from './context.js';
 import { detectFileKind } from './detect/file-kind.js';
 import { findHeader } from './header.js';

@@ -73,8 +73,9 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
     case 'subject': {
       const m = /предмет\s*[:–-]\s*(.+?)(?:[;,\n]|\.\s|\.?$)/.exec(t);
       if (m) return m[1].trim();
-      return subjectSpellings().find((s) => new RegExp(`(^|[^а-я])${escape(s.spelling)}([^а-я]|$)`).test(t))
-        ?.code;
+      return subjectSpellings().find((s) =>
+        new RegExp(`(^|[^а-я])${escapeRegExp(s.spelling)}([^а-я]|$)`).test(t),
+      )?.code;
     }
     case 'school_login': {
       const m = /\b((?:sch|edu)\d{6,8})\b/.exec(t);
@@ -126,7 +127,7 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const FLAG_HINT: Record<string, string> = {
   year: '--year 2026',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import ExcelJS from '../xlsx/exceljs.js';
 import { UserError } from '../cli/errors.js';
+import ExcelJS from '../xlsx/exceljs.js';
 import { type Column, type ColumnKind, cellText, isNumeric, type RowObject, toNumber } from './column.js';
 import { displayWidth } from './table.js';
 

@@ -13,17 +13,20 @@ export function referenceFiles(): { name: string; path: string; sha256: string }
     .sort()
     .map((f) => {
       const path = `${dir}/${f}`;
-      return { name: basename(f, '.csv'), path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+      return {
+        name: basename(f, '.csv'),
+        path,
+        sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+      };
     });
 }
 
 /** Reloads the reference tables whose files changed; returns the names reloaded. */
 export async function syncReferenceTables(wh: Warehouse): Promise<string[]> {
   const known = new Map(
-    (await wh.rows<{ name: string; sha256: string }>('SELECT name, sha256 FROM reference_version')).map((r) => [
-      r.name,
-      r.sha256,
-    ]),
+    (await wh.rows<{ name: string; sha256: string }>('SELECT name, sha256 FROM reference_version')).map(
+      (r) => [r.name, r.sha256],
+    ),
   );
   const reloaded: string[] = [];
   for (const ref of referenceFiles()) {

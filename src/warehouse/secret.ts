@@ -29,7 +29,10 @@ export function loadOrCreateSecret(dbPath: string, warehouseExists: boolean): st
   if (mode & 0o077) chmodSync(path, 0o600);
   const key = readFileSync(path, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/.test(key)) {
-    throw new UserError(`Файл ключа «${path}» повреждён: ожидается 64 шестнадцатеричных символа.`, EXIT.cannotRun);
+    throw new UserError(
+      `Файл ключа «${path}» повреждён: ожидается 64 шестнадцатеричных символа.`,
+      EXIT.cannotRun,
+    );
   }
   return key;
 }

@@ -138,7 +138,10 @@ function translateOpenError(error: unknown, path: string): Error {
     return new UserError(`Файл «${path}» не является хранилищем DuckDB или повреждён.`, EXIT.cannotRun);
   }
   if (/Permission denied|read-only file system/i.test(text)) {
-    return new UserError(`Нет доступа к файлу хранилища «${path}»: проверьте права на папку и файл.`, EXIT.cannotRun);
+    return new UserError(
+      `Нет доступа к файлу хранилища «${path}»: проверьте права на папку и файл.`,
+      EXIT.cannotRun,
+    );
   }
   return error as Error;
 }

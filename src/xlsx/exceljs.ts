@@ -3,4 +3,4 @@ import './utf8-fix.js';
 import ExcelJS from 'exceljs';
 
 export default ExcelJS;
-export type { Workbook, Worksheet, Row, Cell } from 'exceljs';
+export type { Cell, Row, Workbook, Worksheet } from 'exceljs';

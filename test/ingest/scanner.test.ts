@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Unit, RecordScanner } from '../../src/ingest/read/record-scanner.js';
 import { detectDelimiter } from '../../src/ingest/detect/dialect.js';
 import { detectEncoding } from '../../src/ingest/detect/encoding.js';
 import { detectFileKind } from '../../src/ingest/detect/file-kind.js';
+import { RecordScanner, type Unit } from '../../src/ingest/read/record-scanner.js';
 import { encode1251 } from '../helpers/workspace.js';
 
 function scan(bytes: Buffer, cuts: number[] = []): Omit<Unit, 'start' | 'end'>[] {

@@ -43,22 +43,34 @@ export const command: Command = {
     'dry-run': { type: 'boolean' },
   },
   async run(positionals, values, globals, io) {
-    if (positionals.length === 0) throw new UserError('Укажите файлы или папки для загрузки: shnor ingest ПУТЬ...');
+    if (positionals.length === 0)
+      throw new UserError('Укажите файлы или папки для загрузки: shnor ingest ПУТЬ...');
     const source = values.source as string | undefined;
     if (source && !CONTRACTS.some((c) => c.source === source)) {
-      throw new UserError(`Неизвестный источник «${source}». Допустимые: ${CONTRACTS.map((c) => c.source).join(', ')}.`);
+      throw new UserError(
+        `Неизвестный источник «${source}». Допустимые: ${CONTRACTS.map((c) => c.source).join(', ')}.`,
+      );
     }
     const set: Record<string, string> = {};
     for (const pair of (values.set as string[] | undefined) ?? []) {
       const m = /^([a-z_]+)=(.*)$/.exec(pair);
-      if (!m) throw new UserError(`Параметр --set «${pair}»: ожидается СТОЛБЕЦ=ЗНАЧЕНИЕ, например --set subject=Математика.`);
+      if (!m)
+        throw new UserError(
+          `Параметр --set «${pair}»: ожидается СТОЛБЕЦ=ЗНАЧЕНИЕ, например --set subject=Математика.`,
+        );
       set[m[1]] = m[2];
     }
     const files = listInputFiles(positionals, (values.exclude as string[] | undefined) ?? []);
     if (files.length === 0) throw new UserError(`В «${positionals.join('», «')}» нет файлов CSV или XLSX.`);
-    const aliases = readUserAliases((values.aliases as string | undefined) ?? join(PROJECT_ROOT, 'pipelines/aliases.csv'));
+    const aliases = readUserAliases(
+      (values.aliases as string | undefined) ?? join(PROJECT_ROOT, 'pipelines/aliases.csv'),
+    );
     const ctx = createContext(aliases, {
-      flags: { year: values.year as string | undefined, snapshotDate: values['snapshot-date'] as string | undefined, set },
+      flags: {
+        year: values.year as string | undefined,
+        snapshotDate: values['snapshot-date'] as string | undefined,
+        set,
+      },
       source,
       reload: Boolean(values.reload),
       dryRun: Boolean(values['dry-run']),

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import ExcelJS from '../../xlsx/exceljs.js';
 import { fold } from '../../ingest/aliases.js';
 import {
   type ColumnSpec,
@@ -11,6 +10,7 @@ import {
 import { aliasIndex } from '../../ingest/header.js';
 import type { Column, ColumnKind } from '../../output/column.js';
 import { addSheet, saveWorkbook } from '../../output/xlsx.js';
+import ExcelJS from '../../xlsx/exceljs.js';
 import type { Command } from '../command.js';
 import { EXIT, UserError } from '../errors.js';
 

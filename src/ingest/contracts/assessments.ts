@@ -1,5 +1,5 @@
 import { col, req, schoolLogin, year } from './columns.js';
-import type { Contract, ColumnSpec } from './types.js';
+import type { ColumnSpec, Contract } from './types.js';
 
 const subject = col('subject', 'subject', 'предмет', { required: true, meta: true });
 const mark = (required: boolean) => col('mark', 'mark', 'отметка', { required, min: 2, max: 5 });

@@ -1,8 +1,8 @@
+import { ident, literal } from '../../warehouse/quote.js';
 import type { ColumnSpec, Contract } from '../contracts/types.js';
 import type { HeaderMatch } from '../header.js';
 import type { MetaValue } from '../meta.js';
 import { type ParseContext, type ParsedValue, parseValue, UNPARSED } from '../parse/value.js';
-import { ident, literal } from '../../warehouse/quote.js';
 
 /** A contract column and the SQL expression that gives its raw text in the staged rows. */
 export interface ColumnSource {

@@ -1,5 +1,5 @@
-import type { Warehouse } from '../../warehouse/warehouse.js';
 import { ident, literal } from '../../warehouse/quote.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { ParseContext } from '../parse/value.js';
 import type { FileResult, SkipReason } from '../result.js';
 import { buildDictionary } from './dictionaries.js';

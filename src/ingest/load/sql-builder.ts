@@ -1,8 +1,8 @@
+import { ident, literal } from '../../warehouse/quote.js';
 import { fold } from '../aliases.js';
 import { SQL_TYPE, UNPARSED } from '../parse/value.js';
-import { ident, literal } from '../../warehouse/quote.js';
 import { MAX_CELL_CHARS } from '../read/xlsx-rows.js';
-import { cell, type ColumnSource, type LoadPlan } from './plan.js';
+import { type ColumnSource, cell, type LoadPlan } from './plan.js';
 
 /**
  * The load step's SQL, assembled from the contract (DESIGN: the only SQL TypeScript assembles).
@@ -28,7 +28,12 @@ export function skippedSql(plan: LoadPlan): string {
     .join(' + ');
   const totals = all
     .slice(0, 3)
-    .map((c) => `regexp_matches(lower(trim(coalesce(${c}, ''))), '^(итого|всего)([^а-я]|$)')`)
+    // The cheap prefix test first; the word-boundary regex only on the few rows that pass it.
+    .map(
+      (c) =>
+        `((starts_with(lower(ltrim(${c})), 'итого') OR starts_with(lower(ltrim(${c})), 'всего')) ` +
+        `AND regexp_matches(lower(ltrim(${c})), '^(итого|всего)([^а-я]|$)'))`,
+    )
     .join(' OR ');
   return `CREATE OR REPLACE TEMP TABLE skipped AS
 SELECT _line, reason FROM (
@@ -160,7 +165,7 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
       err = `coalesce(${err}, CASE WHEN ${value} IS NOT NULL AND ks_${name}.school_login IS NULL THEN 'школа ' || ${value} || ' не найдена в реестре ОО: исправьте логин или загрузите актуальный реестр' END)`;
     }
     if (s.spec.kind === 'rcoi_code' && options.checkSchools) {
-      joins.push('LEFT JOIN rcoi_school rs ON rs.rcoi_code = ' + value);
+      joins.push(`LEFT JOIN rcoi_school rs ON rs.rcoi_code = ${value}`);
       err = `coalesce(${err}, CASE WHEN ${value} IS NOT NULL AND rs.school_login IS NULL THEN 'код ОО ' || ${value} || ' не найден в реестре ОО (столбец «Код ОО»): исправьте код или дополните реестр' END)`;
       selects.push('rs.school_login AS school_login');
     }

@@ -1,6 +1,6 @@
 import { UserError } from '../../cli/errors.js';
-import type { Warehouse } from '../../warehouse/warehouse.js';
 import { literal } from '../../warehouse/quote.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { CsvScan } from '../read/csv.js';
 import { personPart, personSql } from './person.js';
 import { cell, type LoadPlan } from './plan.js';
@@ -44,7 +44,7 @@ export async function stageCsv(
   await wh
     .run(
       `CREATE OR REPLACE TEMP TABLE src0 AS
-SELECT ${selected.join(', ')}, NULLIF(concat_ws(${literal(delimiter)}, ${extra.join(', ')}), '') AS "_overflow",
+SELECT ${selected.join(', ')}, coalesce(${extra.join(', ')}) AS "_overflow",
   ${personExpr} AS "_person"
 FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false,
   skip = ${skipUnits}, columns = {${columns}}, null_padding = true, strict_mode = false, auto_detect = false,

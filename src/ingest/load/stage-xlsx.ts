@@ -55,10 +55,14 @@ export class XlsxStage implements SheetSink {
     const c = this.columns;
     c[0].push(row.line);
     c[1].push(this.sheet);
-    for (let i = 0; i < width; i++) c[i + 2].push(person.includes(i) ? null : (row.cells[i] ?? null));
-    c[width + 2].push(row.cells.slice(width).find((v) => v != null && v.trim() !== '') ?? null);
-    const parts = person.map((i) => ({ part: personPart(match.header[i]), value: row.cells[i] ?? null }));
-    c[width + 3].push(person.length && contract.person ? pseudonym(this.wh.key, personKey(parts)) : null);
+    for (let i = 0; i < width; i++) c[i + 2].push(person.length && person.includes(i) ? null : (row.cells[i] ?? null));
+    let overflow: string | null = null;
+    for (let i = width; i < row.cells.length && overflow === null; i++) {
+      const v = row.cells[i];
+      if (v != null && v.trim() !== '') overflow = v;
+    }
+    c[width + 2].push(overflow);
+    c[width + 3].push(person.length && contract.person ? this.pseudonymOf(row) : null);
     for (const issue of row.issues) {
       if (!person.includes(issue.col)) this.issues.push({ line: row.line, ...issue });
     }
@@ -81,6 +85,12 @@ export class XlsxStage implements SheetSink {
     }
     a.flushSync();
     a.closeSync();
+  }
+
+  private pseudonymOf(row: SheetRow): string | null {
+    const { header, personCells } = this.plan.match;
+    const parts = personCells.map((i) => ({ part: personPart(header[i]), value: row.cells[i] ?? null }));
+    return pseudonym(this.wh.key, personKey(parts));
   }
 
   private flush(): void {

@@ -1,5 +1,5 @@
-import type { ColumnSpec, ValueKind } from '../contracts/types.js';
 import { fold } from '../aliases.js';
+import type { ColumnSpec, ValueKind } from '../contracts/types.js';
 import { type Lookup, parseBool, parseFactor, parseLogin, parseMark, parseRiskLevel } from './codes.js';
 import { parseDate, parseYear } from './dates.js';
 import { inRange, parseInteger, parseNumber } from './numbers.js';

@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { decode, detectEncoding, type TextEncoding } from '../detect/encoding.js';
-import { type Delimiter, detectDelimiter } from '../detect/dialect.js';
+import { createReadStream, createWriteStream } from 'node:fs';
 import Papa from 'papaparse';
 import { UserError } from '../../cli/errors.js';
-import { RecordScanner } from './record-scanner.js';
+import { type Delimiter, detectDelimiter } from '../detect/dialect.js';
+import { decode, detectEncoding, type TextEncoding } from '../detect/encoding.js';
 import type { PreviewRow } from './preview.js';
+import { RecordScanner } from './record-scanner.js';
 
 const PREVIEW_BYTES = 256 * 1024;
 const PREVIEW_UNITS = 60;

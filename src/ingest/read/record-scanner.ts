@@ -25,7 +25,8 @@ export class RecordScanner {
   private offset = 0;
   multiline = false;
 
-  constructor(private readonly onUnit: (unit: Unit) => boolean | undefined | void) {}
+  /** `onUnit` returns false to stop the scan early. */
+  constructor(private readonly onUnit: (unit: Unit) => unknown) {}
 
   /** Feeds the next chunk; returns false once the callback asked to stop. */
   push(buf: Uint8Array): boolean {

@@ -1,7 +1,7 @@
-import ExcelJS from '../../xlsx/exceljs.js';
 import { UserError } from '../../cli/errors.js';
-import { cellRef, type SheetInfo } from './xlsx-inspect.js';
+import ExcelJS from '../../xlsx/exceljs.js';
 import type { PreviewRow } from './preview.js';
+import { cellRef, type SheetInfo } from './xlsx-inspect.js';
 
 /** Longest value a cell may hold (Excel's own limit); longer values are refused, not cut. */
 export const MAX_CELL_CHARS = 32_767;
@@ -100,65 +100,59 @@ function toPreview(rows: SheetRow[], merges: string[]): PreviewRow[] {
 
 function toSheetRow(row: ExcelJS.Row): SheetRow {
   const values = row.values as unknown[];
-  const cells: (string | null)[] = [];
+  const cells: (string | null)[] = new Array(Math.max(values.length - 1, 0));
   const issues: CellIssue[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const { text, issue } = cellText(values[i]);
-    if (issue) issues.push({ col: i - 1, value: issue.value, reason: issue.reason });
-    cells[i - 1] = text;
-  }
-  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+  for (let i = 1; i < values.length; i++) cells[i - 1] = cellText(values[i], issues, i - 1);
   return { line: row.number, cells, issues };
 }
 
-type CellOut = { text: string | null; issue?: { value: string; reason: string } };
-
-/** A cell's value as text: formulas by their cached result, dates as ISO (zoneless), rich text joined. */
-export function cellText(value: unknown): CellOut {
-  if (value === null || value === undefined) return { text: null };
-  if (typeof value === 'string') return limit(value);
-  if (typeof value === 'number') return { text: String(value) };
-  if (typeof value === 'boolean') return { text: value ? 'да' : 'нет' };
-  if (value instanceof Date) return { text: isoOf(value) };
+/**
+ * A cell's value as text: formulas by their cached result, dates as ISO (zoneless), rich text joined.
+ * A cell that cannot be taken (an error, a formula without a value, a huge text) adds to `issues`.
+ * Called for every cell of every row: it allocates nothing but the string.
+ */
+export function cellText(value: unknown, issues: CellIssue[], col: number): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return limit(value, issues, col);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  if (value instanceof Date) return isoOf(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('error' in v) {
-      return {
-        text: null,
-        issue: { value: String(v.error), reason: `ошибка в ячейке Excel ${String(v.error)}` },
-      };
+      issues.push({ col, value: String(v.error), reason: `ошибка в ячейке Excel ${String(v.error)}` });
+      return null;
     }
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) {
-        return {
-          text: null,
-          issue: {
-            value: `=${String(v.formula ?? v.sharedFormula)}`,
-            // exceljs's streaming reader also drops a formula's cached error (#DIV/0!), so both land here.
-            reason:
-              'формула без сохранённого значения или с ошибкой (#ДЕЛ/0!, #Н/Д…): откройте файл в Excel, ' +
-              'исправьте формулу, пересчитайте и сохраните',
-          },
-        };
+        issues.push({
+          col,
+          value: `=${String(v.formula ?? v.sharedFormula)}`,
+          // exceljs's streaming reader also drops a formula's cached error (#DIV/0!), so both land here.
+          reason:
+            'формула без сохранённого значения или с ошибкой (#ДЕЛ/0!, #Н/Д…): откройте файл в Excel, ' +
+            'исправьте формулу, пересчитайте и сохраните',
+        });
+        return null;
       }
-      return cellText(v.result);
+      return cellText(v.result, issues, col);
     }
-    if (Array.isArray(v.richText))
-      return limit((v.richText as { text: string }[]).map((t) => t.text).join(''));
-    if ('text' in v) return cellText(v.text);
+    if (Array.isArray(v.richText)) {
+      return limit((v.richText as { text: string }[]).map((t) => t.text).join(''), issues, col);
+    }
+    if ('text' in v) return cellText(v.text, issues, col);
   }
-  return limit(String(value));
+  return limit(String(value), issues, col);
 }
 
-function limit(text: string): CellOut {
-  if (text.length <= MAX_CELL_CHARS) return { text };
-  return {
-    text: null,
-    issue: {
-      value: `${text.slice(0, 60)}…`,
-      reason: `значение длиннее ${MAX_CELL_CHARS.toLocaleString('ru-RU')} символов (${text.length.toLocaleString('ru-RU')})`,
-    },
-  };
+function limit(text: string, issues: CellIssue[], col: number): string | null {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  issues.push({
+    col,
+    value: `${text.slice(0, 60)}…`,
+    reason: `значение длиннее ${MAX_CELL_CHARS.toLocaleString('ru-RU')} символов (${text.length.toLocaleString('ru-RU')})`,
+  });
+  return null;
 }
 
 /** exceljs builds dates in UTC from Excel serials; a date-time keeps its time. */
