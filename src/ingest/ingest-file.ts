@@ -8,7 +8,7 @@ import type { IngestContext } from './context.js';
 import type { Contract } from './contracts/types.js';
 import { detectFileKind } from './detect/file-kind.js';
 import { findHeader, type HeaderMatch, missingColumnsText } from './header.js';
-import { commitBatch, registryBatch } from './load/commit.js';
+import { BatchWriter, registryBatch } from './load/commit.js';
 import { type LoadPlan, planColumns } from './load/plan.js';
 import { loadStagedTable } from './load/sheet-load.js';
 import { stageCsv } from './load/stage-csv.js';
@@ -133,78 +133,96 @@ async function ingestInto(
   };
 
   let plan: LoadPlan | undefined;
-  if (kind === 'text') {
-    const preview = previewCsv(head, file);
-    const found = decide(preview.rows);
-    if (!found) throw noHeader(file, preview.rows, contracts, ctx);
-    if (!(await shouldLoad(found.match.contract))) return;
-    plan = await planFor(found.match, found.title);
-    const headerUnit = preview.rows[found.match.headerIndex].unit;
-    const transcoded = join(wh.tempDir, `transcoded-${process.pid}.csv`);
-    const scan = await scanCsv(path, preview.encoding, headerUnit, transcoded, file);
-    result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
-    result.delimiter = preview.delimiter;
-    await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
-    await loadStagedTable(wh, plan, ctx.parse, result, { data: scan.records, blank: scan.blankLines });
-  } else {
-    // Every sheet whose header matches the file's source is loaded; other sheets get a note.
-    const sheets = await inspectXlsx(path, file);
-    let open: { stage: XlsxStage; plan: LoadPlan } | undefined;
-    let lastPreview: PreviewRow[] = [];
-    let unchanged = false;
-    const finish = async () => {
-      if (!open) return;
-      await open.stage.close();
-      const lines = { data: open.stage.rows, blank: open.stage.gapRows };
-      await loadStagedTable(wh, open.plan, ctx.parse, result, lines);
-      open = undefined;
-    };
-    await readXlsx(
-      path,
-      sheets,
-      async (sheet, preview) => {
-        await finish();
-        lastPreview = preview;
-        if (unchanged) return undefined;
-        const found = decide(preview, sheet.name, sheet.name);
-        if (!found) return undefined;
-        if (plan && found.match.contract !== plan.contract) {
-          result.notes.push(
-            `лист «${sheet.name}» похож на другой источник (${found.match.contract.title}) и не загружен`,
-          );
-          return undefined;
-        }
-        if (!plan && !(await shouldLoad(found.match.contract))) {
-          unchanged = true;
-          return undefined;
-        }
-        result.sheets.push(sheet.name);
-        plan = await planFor(found.match, `${sheet.name}\n${found.title}`);
-        const header = preview[found.match.headerIndex];
-        const stage = new XlsxStage(wh, plan, sheet.name, found.match.headerIndex + 1, header.line);
-        await stage.open();
-        open = { stage, plan };
-        return stage;
-      },
-      file,
-    );
-    await finish();
-    if (unchanged) return;
-    if (!plan) throw noHeader(file, lastPreview, contracts, ctx);
-    result.sheet = result.sheets.join(', ');
-  }
-  if (!plan) return;
-  if (result.read === 0) result.warnings.push('в файле только заголовок: строк с данными нет');
-  result.topReasons = await wh.rows<{ reason: string; count: number }>(
-    `SELECT reason, CAST(count(DISTINCT (_sheet, _line)) AS INTEGER) AS count FROM file_rejects_all
+  let writer: BatchWriter | undefined;
+  const startWriting = async (p: LoadPlan) => {
+    if (!ctx.dryRun && !writer) writer = await BatchWriter.begin(wh, p);
+  };
+  try {
+    if (kind === 'text') {
+      const preview = previewCsv(head, file);
+      const found = decide(preview.rows);
+      if (!found) throw noHeader(file, preview.rows, contracts, ctx);
+      if (!(await shouldLoad(found.match.contract))) return;
+      plan = await planFor(found.match, found.title);
+      const headerUnit = preview.rows[found.match.headerIndex].unit;
+      const transcoded = join(wh.tempDir, `transcoded-${process.pid}.csv`);
+      const scan = await scanCsv(path, preview.encoding, headerUnit, transcoded, file);
+      result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
+      result.delimiter = preview.delimiter;
+      await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
+      await startWriting(plan);
+      await loadStagedTable(
+        wh,
+        plan,
+        ctx.parse,
+        result,
+        { data: scan.records, blank: scan.blankLines },
+        writer,
+      );
+    } else {
+      // Every sheet whose header matches the file's source is loaded; other sheets get a note.
+      const sheets = await inspectXlsx(path, file);
+      let open: { stage: XlsxStage; plan: LoadPlan } | undefined;
+      let lastPreview: PreviewRow[] = [];
+      let unchanged = false;
+      const finish = async () => {
+        if (!open) return;
+        await open.stage.close();
+        const lines = { data: open.stage.rows, blank: open.stage.gapRows };
+        await startWriting(open.plan);
+        await loadStagedTable(wh, open.plan, ctx.parse, result, lines, writer);
+        open = undefined;
+      };
+      await readXlsx(
+        path,
+        sheets,
+        async (sheet, preview) => {
+          await finish();
+          lastPreview = preview;
+          if (unchanged) return undefined;
+          const found = decide(preview, sheet.name, sheet.name);
+          if (!found) return undefined;
+          if (plan && found.match.contract !== plan.contract) {
+            result.notes.push(
+              `лист «${sheet.name}» похож на другой источник (${found.match.contract.title}) и не загружен`,
+            );
+            return undefined;
+          }
+          if (!plan && !(await shouldLoad(found.match.contract))) {
+            unchanged = true;
+            return undefined;
+          }
+          result.sheets.push(sheet.name);
+          plan = await planFor(found.match, `${sheet.name}\n${found.title}`);
+          const header = preview[found.match.headerIndex];
+          const stage = new XlsxStage(wh, plan, sheet.name, found.match.headerIndex + 1, header.line);
+          await stage.open();
+          open = { stage, plan };
+          return stage;
+        },
+        file,
+      );
+      await finish();
+      if (unchanged) return;
+      if (!plan) throw noHeader(file, lastPreview, contracts, ctx);
+      result.sheet = result.sheets.join(', ');
+    }
+    if (!plan) return;
+    if (result.read === 0) result.warnings.push('в файле только заголовок: строк с данными нет');
+    result.topReasons = await wh.rows<{ reason: string; count: number }>(
+      `SELECT reason, CAST(count(DISTINCT (_sheet, _line)) AS INTEGER) AS count FROM file_rejects_all
      GROUP BY reason ORDER BY count DESC, reason LIMIT 5`,
-  );
-  if (ctx.dryRun) {
-    result.status = 'dry-run';
-    return;
+    );
+    if (!writer) {
+      result.status = 'dry-run';
+      return;
+    }
+    await writer.commit(plan, result, fingerprintOf(plan.contract), started);
+    result.status = 'loaded';
+  } catch (error) {
+    await writer?.rollback();
+    throw error;
   }
-  await commitBatch(wh, plan, result, fingerprintOf(plan.contract), started);
-  result.status = 'loaded';
 }
 
 async function previousLoad(wh: Warehouse, sha: string) {
@@ -277,7 +295,6 @@ const FILE_TEMPS = [
   'typed',
   'file_rejects',
   'bad_line',
-  'file_good',
   'file_rejects_all',
 ];
 

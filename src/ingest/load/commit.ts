@@ -4,7 +4,7 @@ import { ident } from '../../warehouse/quote.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
-import { rawColumns } from './sql-builder.js';
+import { rawColumns, rawSelect } from './sql-builder.js';
 
 /**
  * The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes.
@@ -58,29 +58,50 @@ async function ensureRawTable(wh: Warehouse, plan: LoadPlan): Promise<string> {
 }
 
 /**
- * Lands one file as a new version of the partitions it holds, in one transaction: its rows, its
- * rejects, the partitions' versions and the load log entry. Warns when a partition shrinks.
+ * Lands one file as a new version of the partitions it holds, in one transaction opened before its
+ * first row is written: its rows (straight into raw_<source>, no extra copy), its rejects, the
+ * partitions' versions and the load log entry. Warns when a partition shrinks. A dry run writes nothing.
  */
-export async function commitBatch(
-  wh: Warehouse,
-  plan: LoadPlan,
-  result: FileResult,
-  fingerprint: string,
-  started: Date,
-): Promise<void> {
-  const source = plan.contract.source;
-  const snapshot = result.snapshot?.raw ?? '';
-  await wh.transaction(async () => {
-    const table = await ensureRawTable(wh, plan);
-    const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
+export class BatchWriter {
+  private constructor(
+    private readonly wh: Warehouse,
+    readonly batch: number,
+    private readonly table: string,
+  ) {}
+
+  /** Opens the file's transaction. */
+  static async begin(wh: Warehouse, plan: LoadPlan): Promise<BatchWriter> {
+    await wh.run('BEGIN TRANSACTION');
+    try {
+      const table = await ensureRawTable(wh, plan);
+      const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
+      return new BatchWriter(wh, batch, table);
+    } catch (error) {
+      await wh.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Writes one typed table's good rows (TEMP `typed` minus `bad_line`). */
+  async writeRows(plan: LoadPlan): Promise<void> {
     const columns = rawColumns(plan).map((c) => ident(c.name));
+    await this.wh.run(
+      `INSERT INTO ${ident(this.table)} (${columns.join(', ')})
+       SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)`,
+      { batch: this.batch },
+    );
+  }
+
+  async rollback(): Promise<void> {
+    await this.wh.run('ROLLBACK').catch(() => undefined);
+  }
+
+  async commit(plan: LoadPlan, result: FileResult, fingerprint: string, started: Date): Promise<void> {
+    const { wh, batch } = this;
+    const source = plan.contract.source;
+    const snapshot = result.snapshot?.raw ?? '';
     // A file row is one raw row, except in the wide РПШ layout (one raw row per factor).
     const rowsPerLine = plan.match.wideCells.size ? 'count(DISTINCT (_sheet, _line))' : 'count(*)';
-    await wh.run(
-      `INSERT INTO ${ident(table)} (${columns.join(', ')})
-       SELECT * REPLACE (CAST($batch AS INTEGER) AS _batch_id) FROM file_good`,
-      { batch },
-    );
     await wh.run(
       `INSERT INTO rejects SELECT $batch, $source, $file, _sheet, _line, column_name, value, reason, school_login
        FROM file_rejects_all`,
@@ -89,7 +110,7 @@ export async function commitBatch(
     await wh.run(
       `INSERT INTO batch_partition
        SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(${rowsPerLine} AS INTEGER)
-       FROM file_good GROUP BY _partition`,
+       FROM ${ident(this.table)} WHERE _batch_id = $batch GROUP BY _partition`,
       { batch, source, snapshot },
     );
     const shrunk = await wh.rows<{
@@ -111,7 +132,8 @@ export async function commitBatch(
     );
     for (const s of shrunk) {
       result.warnings.push(
-        `в новой версии меньше строк, чем в предыдущей: часть «${s.partition_key || 'весь реестр'}» — ${s.rows} против ${s.before} (версия от ${s.before_date})`,
+        `в новой версии меньше строк, чем в предыдущей: часть «${s.partition_key || 'весь реестр'}» — ` +
+          `${s.rows} против ${s.before} (версия от ${s.before_date})`,
       );
     }
     result.partitions = await wh.value<number>(
@@ -144,6 +166,7 @@ export async function commitBatch(
         started: started.toISOString().replace('T', ' ').replace('Z', ''),
       },
     );
+    await wh.run('COMMIT');
     result.batchId = batch;
-  });
+  }
 }

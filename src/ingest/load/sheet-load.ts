@@ -1,23 +1,15 @@
-import { ident, literal } from '../../warehouse/quote.js';
+import { literal } from '../../warehouse/quote.js';
+import type { BatchWriter } from './commit.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { ParseContext } from '../parse/value.js';
 import type { FileResult, SkipReason } from '../result.js';
 import { buildDictionary } from './dictionaries.js';
 import { type LoadPlan, parseConstants } from './plan.js';
-import {
-  continuationSql,
-  dataSql,
-  parsedSources,
-  rawColumns,
-  rawSelect,
-  rejectsSql,
-  skippedSql,
-  typedSql,
-} from './sql-builder.js';
+import { continuationSql, dataSql, parsedSources, rejectsSql, skippedSql, typedSql } from './sql-builder.js';
 
 /**
- * Types the staged rows of one table (a CSV, or one sheet of a workbook), counts them, and adds its
- * good rows and rejects to the file's TEMP `file_good` / `file_rejects_all`, which one transaction lands.
+ * Types the staged rows of one table (a CSV, or one sheet of a workbook), counts them, keeps its
+ * rejects, and writes its good rows through the file's batch writer (none in a dry run).
  */
 export async function loadStagedTable(
   wh: Warehouse,
@@ -25,6 +17,7 @@ export async function loadStagedTable(
   parse: ParseContext,
   result: FileResult,
   lines: { data: number; blank: number },
+  writer: BatchWriter | undefined,
 ): Promise<void> {
   await wh.run(
     `CREATE OR REPLACE TEMP TABLE header_cell AS SELECT * FROM (VALUES ${plan.match.header
@@ -41,7 +34,8 @@ export async function loadStagedTable(
   await wh.run(rejectsSql(plan));
   await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
   await account(wh, result, lines);
-  await accumulate(wh, plan);
+  await keepRejects(wh);
+  await writer?.writeRows(plan);
 }
 
 /** read = loaded + rejected + skipped, on physical lines, checked for every table. */
@@ -81,17 +75,8 @@ async function account(
   }
 }
 
-/** Adds this table's good rows and rejects to the file's accumulators (created by the first table). */
-async function accumulate(wh: Warehouse, plan: LoadPlan): Promise<void> {
-  const columns = rawColumns(plan);
-  await wh.run(
-    `CREATE TEMP TABLE IF NOT EXISTS file_good (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`,
-  );
-  await wh.run(
-    `INSERT INTO file_good (${columns.map((c) => ident(c.name)).join(', ')})
-     SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)`,
-    { batch: 0 },
-  );
+/** Keeps this table's rejects with the file's (few rows: they are reported and landed at commit). */
+async function keepRejects(wh: Warehouse): Promise<void> {
   await wh.run('CREATE TEMP TABLE IF NOT EXISTS file_rejects_all AS SELECT * FROM file_rejects WHERE false');
   await wh.run('INSERT INTO file_rejects_all SELECT * FROM file_rejects');
 }

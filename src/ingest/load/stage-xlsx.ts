@@ -55,7 +55,8 @@ export class XlsxStage implements SheetSink {
     const c = this.columns;
     c[0].push(row.line);
     c[1].push(this.sheet);
-    for (let i = 0; i < width; i++) c[i + 2].push(person.length && person.includes(i) ? null : (row.cells[i] ?? null));
+    for (let i = 0; i < width; i++)
+      c[i + 2].push(person.length && person.includes(i) ? null : (row.cells[i] ?? null));
     let overflow: string | null = null;
     for (let i = width; i < row.cells.length && overflow === null; i++) {
       const v = row.cells[i];
