@@ -134,8 +134,9 @@ async function ingestInto(
 
   let plan: LoadPlan | undefined;
   let writer: BatchWriter | undefined;
-  const startWriting = async (p: LoadPlan) => {
+  const writerFor = (p: LoadPlan) => async () => {
     if (!ctx.dryRun && !writer) writer = await BatchWriter.begin(wh, p);
+    return writer;
   };
   try {
     if (kind === 'text') {
@@ -150,15 +151,8 @@ async function ingestInto(
       result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
       result.delimiter = preview.delimiter;
       await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
-      await startWriting(plan);
-      await loadStagedTable(
-        wh,
-        plan,
-        ctx.parse,
-        result,
-        { data: scan.records, blank: scan.blankLines },
-        writer,
-      );
+      const lines = { data: scan.records, blank: scan.blankLines };
+      await loadStagedTable(wh, plan, ctx.parse, result, lines, writerFor(plan));
     } else {
       // Every sheet whose header matches the file's source is loaded; other sheets get a note.
       const sheets = await inspectXlsx(path, file);
@@ -169,8 +163,7 @@ async function ingestInto(
         if (!open) return;
         await open.stage.close();
         const lines = { data: open.stage.rows, blank: open.stage.gapRows };
-        await startWriting(open.plan);
-        await loadStagedTable(wh, open.plan, ctx.parse, result, lines, writer);
+        await loadStagedTable(wh, open.plan, ctx.parse, result, lines, writerFor(open.plan));
         open = undefined;
       };
       await readXlsx(
@@ -301,6 +294,7 @@ const FILE_TEMPS = [
 async function dropTemps(wh: Warehouse): Promise<void> {
   await wh.run('DROP VIEW IF EXISTS temp.main.data');
   await wh.run('DROP VIEW IF EXISTS temp.main.src').catch(() => undefined);
+  await wh.run('DROP VIEW IF EXISTS temp.main.skipped').catch(() => undefined);
   for (const name of FILE_TEMPS)
     await wh.run(`DROP TABLE IF EXISTS temp.main.${name}`).catch(() => undefined);
 }

@@ -87,7 +87,7 @@ export class BatchWriter {
     const columns = rawColumns(plan).map((c) => ident(c.name));
     await this.wh.run(
       `INSERT INTO ${ident(this.table)} (${columns.join(', ')})
-       SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)`,
+       SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _skip IS NULL AND _line NOT IN (SELECT _line FROM bad_line)`,
       { batch: this.batch },
     );
   }

@@ -5,7 +5,15 @@ import type { ParseContext } from '../parse/value.js';
 import type { FileResult, SkipReason } from '../result.js';
 import { buildDictionary } from './dictionaries.js';
 import { type LoadPlan, parseConstants } from './plan.js';
-import { continuationSql, dataSql, parsedSources, rejectsSql, skippedSql, typedSql } from './sql-builder.js';
+import {
+  continuationSql,
+  dataSql,
+  parsedSources,
+  rejectsSql,
+  skippedSql,
+  skippedViewSql,
+  typedSql,
+} from './sql-builder.js';
 
 /**
  * Types the staged rows of one table (a CSV, or one sheet of a workbook), counts them, keeps its
@@ -17,25 +25,26 @@ export async function loadStagedTable(
   parse: ParseContext,
   result: FileResult,
   lines: { data: number; blank: number },
-  writer: BatchWriter | undefined,
+  /** The file's batch writer, opened on first use (its transaction covers only the writes); none in a dry run. */
+  writer: () => Promise<BatchWriter | undefined>,
 ): Promise<void> {
   await wh.run(
     `CREATE OR REPLACE TEMP TABLE header_cell AS SELECT * FROM (VALUES ${plan.match.header
       .map((h, i) => `(${i}, ${literal((h ?? '').trim() || `столбец ${i + 1}`)})`)
       .join(', ')}) t(col, header)`,
   );
-  await wh.run(skippedSql(plan));
-  const continuation = continuationSql(plan);
-  if (continuation) await wh.run(continuation);
+  for (const sql of [skippedSql(plan), continuationSql(plan)]) if (sql) await wh.run(sql);
   await wh.run(dataSql(plan));
   parseConstants(plan, parse);
   await buildDictionary(wh, parsedSources(plan), parse);
   await wh.run(typedSql(plan, { checkSchools: plan.contract.source !== 'schools' }));
+  const skippedView = skippedViewSql(plan);
+  if (skippedView) await wh.run(skippedView);
   await wh.run(rejectsSql(plan));
   await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
   await account(wh, result, lines);
   await keepRejects(wh);
-  await writer?.writeRows(plan);
+  await (await writer())?.writeRows(plan);
 }
 
 /** read = loaded + rejected + skipped, on physical lines, checked for every table. */
@@ -46,7 +55,7 @@ async function account(
 ): Promise<void> {
   const [counts] = await wh.rows<{ rejected: number; loaded: number }>(
     `SELECT (SELECT CAST(count(*) AS INTEGER) FROM bad_line) AS rejected,
-            (SELECT CAST(count(DISTINCT _line) AS INTEGER) FROM typed WHERE _line NOT IN (SELECT _line FROM bad_line)) AS loaded`,
+            (SELECT CAST(count(DISTINCT _line) AS INTEGER) FROM typed WHERE _skip IS NULL AND _line NOT IN (SELECT _line FROM bad_line)) AS loaded`,
   );
   const skipped = await wh.rows<{ reason: SkipReason; n: number }>(
     'SELECT reason, CAST(count(*) AS INTEGER) AS n FROM skipped GROUP BY reason',

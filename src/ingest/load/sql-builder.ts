@@ -6,7 +6,7 @@ import { type ColumnSource, cell, type LoadPlan } from './plan.js';
 
 /**
  * The load step's SQL, assembled from the contract (DESIGN: the only SQL TypeScript assembles).
- * Tables are TEMP: src (staged cells) → skipped → data → d_<column> dictionaries → typed → raw_<source>.
+ * Tables are TEMP: src (staged cells) → data (+ skip reason) → dict → typed → rejects; rows → raw_<source>.
  */
 
 const blank = (e: string) => `(${e} IS NULL OR trim(${e}) = '')`;
@@ -14,8 +14,8 @@ const blank = (e: string) => `(${e} IS NULL OR trim(${e}) = '')`;
 const rawOf = (s: ColumnSource) => (s.constant ? s.expr : `d.${s.expr}`);
 const cells = (plan: LoadPlan) => Array.from({ length: plan.width }, (_, i) => cell(i));
 
-/** Lines skipped by reason: empty, «Итого»/«Всего», a repeated header (DOMAIN §3.4). */
-export function skippedSql(plan: LoadPlan): string {
+/** Why a staged row is skipped (DOMAIN §3.4): empty, a repeated header, «Итого»/«Всего»; NULL if not. */
+function skipReason(plan: LoadPlan): string {
   const all = cells(plan);
   const headerCells = plan.match.header
     .map((h, i) => ({ h: fold(h ?? ''), i }))
@@ -35,21 +35,37 @@ export function skippedSql(plan: LoadPlan): string {
         `AND regexp_matches(lower(ltrim(${c})), '^(итого|всего)([^а-я]|$)'))`,
     )
     .join(' OR ');
-  return `CREATE OR REPLACE TEMP TABLE skipped AS
-SELECT _line, reason FROM (
-  SELECT _line, CASE
+  return `CASE
     WHEN ${all.map(blank).join(' AND ')} THEN 'empty'
     WHEN ${headerHits || '0'} >= ${threshold} THEN 'header'
     WHEN ${totals || 'false'} THEN 'total'
-  END AS reason
-  FROM src
-) WHERE reason IS NOT NULL`;
+  END`;
+}
+
+const continuationAt = (plan: LoadPlan) => {
+  const key = plan.contract.continuationKey;
+  return key ? plan.match.columns.get(key) : undefined;
+};
+
+/**
+ * Skipped lines, before typing — only where continuation rows must be merged first (roadmaps).
+ * Elsewhere the reason is a column of the typed rows (one pass fewer over a big file) and `skipped`
+ * is a view over them (`skippedViewSql`).
+ */
+export function skippedSql(plan: LoadPlan): string | undefined {
+  if (continuationAt(plan) === undefined) return undefined;
+  return `CREATE OR REPLACE TEMP TABLE skipped AS
+SELECT _line, reason FROM (SELECT _line, ${skipReason(plan)} AS reason FROM src) WHERE reason IS NOT NULL`;
+}
+
+export function skippedViewSql(plan: LoadPlan): string | undefined {
+  if (continuationAt(plan) !== undefined) return undefined;
+  return 'CREATE OR REPLACE TEMP VIEW skipped AS SELECT DISTINCT _line, _skip AS reason FROM typed WHERE _skip IS NOT NULL';
 }
 
 /** Roadmap rows without an item number continue the previous row: marked, then merged into it. */
 export function continuationSql(plan: LoadPlan): string | undefined {
-  const key = plan.contract.continuationKey;
-  const at = key ? plan.match.columns.get(key) : undefined;
+  const at = continuationAt(plan);
   if (at === undefined) return undefined;
   const others = cells(plan).filter((_, i) => i !== at);
   return `INSERT INTO skipped
@@ -62,11 +78,10 @@ WHERE _line NOT IN (SELECT _line FROM skipped) AND ${blank(cell(at))} AND NOT ($
 export function dataSql(plan: LoadPlan): string {
   const all = cells(plan);
   const extra = ['"_person"', '"_overflow"'];
-  let from = 'SELECT * FROM src WHERE _line NOT IN (SELECT _line FROM skipped)';
-  const key = plan.contract.continuationKey;
-  const at = key ? plan.match.columns.get(key) : undefined;
+  let from = `SELECT *, ${skipReason(plan)} AS _skip FROM src`;
+  const at = continuationAt(plan);
   if (at !== undefined) {
-    from = `SELECT min(_line) AS _line, any_value(_sheet) AS _sheet,
+    from = `SELECT min(_line) AS _line, any_value(_sheet) AS _sheet, CAST(NULL AS VARCHAR) AS _skip,
   ${all.map((c) => `string_agg(${c}, ' ' ORDER BY _line) AS ${c}`).join(',\n  ')},
   ${extra.map((c) => `any_value(${c}) AS ${c}`).join(', ')}
 FROM (
@@ -101,7 +116,7 @@ export function distinctSql(sources: ColumnSource[]): string {
     .map(
       (s) =>
         `SELECT DISTINCT ${literal(s.spec.name)} AS col, ${s.expr} AS raw FROM data ` +
-        `WHERE NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`,
+        `WHERE _skip IS NULL AND NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`,
     )
     .join('\nUNION ALL\n');
 }
@@ -115,7 +130,7 @@ export interface TypedOptions {
 export function typedSql(plan: LoadPlan, options: TypedOptions): string {
   const { contract } = plan;
   const joins: string[] = [];
-  const selects: string[] = ['d._line', 'd._sheet'];
+  const selects: string[] = ['d._line', 'd._sheet', 'd._skip'];
   const errors: { name: string; err: string; raw: string }[] = [];
   const absence = contract.absence;
   const markSources = plan.sources.filter((s) => absence?.markColumns.includes(s.spec.name));
@@ -211,15 +226,15 @@ export function rejectsSql(plan: LoadPlan): string {
     (s) =>
       `SELECT _line, _sheet, ${literal(s.header)} AS column_name, ${ident(`${s.spec.name}__raw`)} AS value, ` +
       `${ident(`${s.spec.name}__err`)} AS reason, ${schoolExpr(plan)} AS school_login FROM typed ` +
-      `WHERE ${ident(`${s.spec.name}__err`)} IS NOT NULL${notIssue(s)}`,
+      `WHERE _skip IS NULL AND ${ident(`${s.spec.name}__err`)} IS NOT NULL${notIssue(s)}`,
   );
   if (plan.contract.requireOneOf) {
     parts.push(
-      `SELECT _line, _sheet, ${literal(plan.contract.requireOneOf.join(' / '))}, NULL, _oneof__err, ${schoolExpr(plan)} FROM typed WHERE _oneof__err IS NOT NULL`,
+      `SELECT _line, _sheet, ${literal(plan.contract.requireOneOf.join(' / '))}, NULL, _oneof__err, ${schoolExpr(plan)} FROM typed WHERE _skip IS NULL AND _oneof__err IS NOT NULL`,
     );
   }
   parts.push(
-    `SELECT _line, _sheet, 'лишние значения', _overflow__raw, _overflow__err, ${schoolExpr(plan)} FROM typed WHERE _overflow__err IS NOT NULL`,
+    `SELECT _line, _sheet, 'лишние значения', _overflow__raw, _overflow__err, ${schoolExpr(plan)} FROM typed WHERE _skip IS NULL AND _overflow__err IS NOT NULL`,
   );
   parts.push(
     `SELECT c._line, s._sheet, coalesce(h.header, 'столбец ' || (c.col + 1)), c.value, c.reason, NULL FROM cell_issue c ` +
