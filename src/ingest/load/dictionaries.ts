@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { type ParseContext, parseValue } from '../parse/value.js';
-import type { ColumnSource } from './plan.js';
+import type { ColumnSource, LoadPlan } from './plan.js';
 import { DICTIONARY_DDL, distinctSql } from './sql-builder.js';
 
 /**
@@ -10,13 +10,14 @@ import { DICTIONARY_DDL, distinctSql } from './sql-builder.js';
  */
 export async function buildDictionary(
   wh: Warehouse,
+  plan: LoadPlan,
   sources: ColumnSource[],
   ctx: ParseContext,
 ): Promise<void> {
   await wh.run(DICTIONARY_DDL);
   const cells = sources.filter((s) => !s.constant);
   if (cells.length === 0) return;
-  const distinct = await wh.rows<{ col: string; raw: string }>(distinctSql(cells));
+  const distinct = await wh.rows<{ col: string; raw: string }>(distinctSql(plan, cells));
   const byName = new Map(cells.map((s) => [s.spec.name, s]));
   const appender = await wh.connection.createAppender('dict', 'main', 'temp');
   for (const { col, raw } of distinct) {

@@ -36,7 +36,7 @@ export async function loadStagedTable(
   for (const sql of [skippedSql(plan), continuationSql(plan)]) if (sql) await wh.run(sql);
   await wh.run(dataSql(plan));
   parseConstants(plan, parse);
-  await buildDictionary(wh, parsedSources(plan), parse);
+  await buildDictionary(wh, plan, parsedSources(plan), parse);
   await wh.run(typedSql(plan, { checkSchools: plan.contract.source !== 'schools' }));
   const skippedView = skippedViewSql(plan);
   if (skippedView) await wh.run(skippedView);

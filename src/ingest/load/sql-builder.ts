@@ -14,6 +14,9 @@ const blank = (e: string) => `(${e} IS NULL OR trim(${e}) = '')`;
 const rawOf = (s: ColumnSource) => (s.constant ? s.expr : `d.${s.expr}`);
 const cells = (plan: LoadPlan) => Array.from({ length: plan.width }, (_, i) => cell(i));
 
+/** Prefix tests need no string copies, unlike lower(): the spellings a total row starts with. */
+const TOTAL_PREFIXES = ['Итого', 'ИТОГО', 'итого', 'Всего', 'ВСЕГО', 'всего'];
+
 /** Why a staged row is skipped (DOMAIN §3.4): empty, a repeated header, «Итого»/«Всего»; NULL if not. */
 function skipReason(plan: LoadPlan): string {
   const all = cells(plan);
@@ -21,23 +24,25 @@ function skipReason(plan: LoadPlan): string {
     .map((h, i) => ({ h: fold(h ?? ''), i }))
     .filter((x) => x.h && x.i < plan.width);
   const threshold = Math.max(1, Math.ceil(headerCells.length / 2));
-  const headerHits = headerCells
-    .map(
-      (x) => `(CASE WHEN lower(replace(trim(${cell(x.i)}), 'ё', 'е')) = ${literal(x.h)} THEN 1 ELSE 0 END)`,
-    )
-    .join(' + ');
+  const folded = (i: number) => `lower(replace(trim(${cell(i)}), 'ё', 'е'))`;
+  // A repeated header: gated by its first header cell, so only candidate rows pay for the full count
+  // (DuckDB evaluates the right side of AND only on rows the left side selected).
+  const headerHits = headerCells.length
+    ? `${folded(headerCells[0].i)} = ${literal(headerCells[0].h)} AND ` +
+      `(${headerCells.map((x) => `(CASE WHEN ${folded(x.i)} = ${literal(x.h)} THEN 1 ELSE 0 END)`).join(' + ')}) >= ${threshold}`
+    : 'false';
   const totals = all
     .slice(0, 3)
     // The cheap prefix test first; the word-boundary regex only on the few rows that pass it.
     .map(
       (c) =>
-        `((starts_with(lower(ltrim(${c})), 'итого') OR starts_with(lower(ltrim(${c})), 'всего')) ` +
-        `AND regexp_matches(lower(ltrim(${c})), '^(итого|всего)([^а-я]|$)'))`,
+        `((${TOTAL_PREFIXES.map((p) => `starts_with(${c}, '${p}')`).join(' OR ')}) ` +
+        `AND regexp_matches(lower(${c}), '^(итого|всего)([^а-я]|$)'))`,
     )
     .join(' OR ');
   return `CASE
     WHEN ${all.map(blank).join(' AND ')} THEN 'empty'
-    WHEN ${headerHits || '0'} >= ${threshold} THEN 'header'
+    WHEN ${headerHits} THEN 'header'
     WHEN ${totals || 'false'} THEN 'total'
   END`;
 }
@@ -110,13 +115,17 @@ export const dictName = (s: ColumnSource) => ident(`d_${s.spec.name}`);
 export const DICTIONARY_DDL =
   'CREATE OR REPLACE TEMP TABLE dict (col VARCHAR, raw VARCHAR, v VARCHAR, err VARCHAR, absent BOOLEAN)';
 
-/** The distinct raw values of every parsed column, in one statement. */
-export function distinctSql(sources: ColumnSource[]): string {
+/**
+ * The distinct raw values of every parsed column, in one statement. Read from the staged cells
+ * (skipped rows included: their values are parsed but never used) unless the rows are reshaped.
+ */
+export function distinctSql(plan: LoadPlan, sources: ColumnSource[]): string {
+  const from = plan.match.wideCells.size || continuationAt(plan) !== undefined ? 'data' : 'src';
   return sources
     .map(
       (s) =>
-        `SELECT DISTINCT ${literal(s.spec.name)} AS col, ${s.expr} AS raw FROM data ` +
-        `WHERE _skip IS NULL AND NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`,
+        `SELECT DISTINCT ${literal(s.spec.name)} AS col, ${s.expr} AS raw FROM ${from} ` +
+        `WHERE NOT ${blank(s.expr)} AND length(${s.expr}) <= ${MAX_CELL_CHARS}`,
     )
     .join('\nUNION ALL\n');
 }
