@@ -35,9 +35,13 @@ describe('the warehouse file, its key and its temp folder', () => {
     try {
       const { spawnSync } = await import('node:child_process');
       const { projectPath } = await import('../../src/warehouse/paths.js');
-      const child = spawnSync(process.execPath, [projectPath('dist/src/cli/bin.js'), 'ingest', ws.inbox, '--db', ws.db], {
-        encoding: 'utf8',
-      });
+      const child = spawnSync(
+        process.execPath,
+        [projectPath('dist/src/cli/bin.js'), 'ingest', ws.inbox, '--db', ws.db],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(child.status).toBe(3);
       expect(child.stderr).toMatch(/сейчас занято другим процессом/);
       expect(child.stderr).not.toMatch(/\n\s+at /);

@@ -1,8 +1,8 @@
 import { literal } from '../../warehouse/quote.js';
-import type { BatchWriter } from './commit.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { ParseContext } from '../parse/value.js';
 import type { FileResult, SkipReason } from '../result.js';
+import type { BatchWriter } from './commit.js';
 import { buildDictionary } from './dictionaries.js';
 import { type LoadPlan, parseConstants } from './plan.js';
 import {
