@@ -1,2 +1,2 @@
 // Test files build fixtures with exceljs: its UTF-8 fix must be in place before any of them loads it.
-import '../src/xlsx/utf8-fix.js';
+import '../src/xlsx/patches.js';

@@ -17,10 +17,11 @@ import { resolveMeta, resolveSnapshot } from './meta.js';
 import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
-import { readXlsx } from './read/xlsx-rows.js';
+import { readXlsx, XlsxReadFlake } from './read/xlsx-rows.js';
 import { emptyResult, type FileResult } from './result.js';
 
 const HEAD_BYTES = 256 * 1024;
+const READ_ATTEMPTS = 3;
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -42,17 +43,22 @@ async function readHead(path: string): Promise<Buffer> {
 /** Loads one file as a new version of its partitions, in one transaction; never throws a user error. */
 export async function ingestFile(wh: Warehouse, path: string, ctx: IngestContext): Promise<FileResult> {
   const file = basename(path);
-  const result = emptyResult(file, path);
-  try {
-    await ingestInto(result, wh, path, ctx);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    result.status = 'failed';
-    result.error = error.message;
-  } finally {
-    await dropTemps(wh);
+  for (let attempt = 1; ; attempt++) {
+    const result = emptyResult(file, path);
+    try {
+      await ingestInto(result, wh, path, ctx);
+      return result;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // A flaky workbook read left nothing behind (its transaction was rolled back): read it again.
+      if (error instanceof XlsxReadFlake && attempt < READ_ATTEMPTS) continue;
+      result.status = 'failed';
+      result.error = error.message;
+      return result;
+    } finally {
+      await dropTemps(wh);
+    }
   }
-  return result;
 }
 
 async function ingestInto(
@@ -194,6 +200,7 @@ async function ingestInto(
           return stage;
         },
         file,
+        wh.tempDir,
       );
       await finish();
       if (unchanged) return;

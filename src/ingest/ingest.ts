@@ -9,13 +9,17 @@ import { ingestFile } from './ingest-file.js';
 import { prepareRegistryLookups } from './load/commit.js';
 import { previewCsv } from './read/csv.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
-import { readXlsx, StopReading } from './read/xlsx-rows.js';
+import { readXlsx } from './read/xlsx-rows.js';
 import type { FileResult } from './result.js';
 
 const PROBE_XLSX_BYTES = 8 * 1024 * 1024;
 
 /** The source a file most likely holds, only to order the load (the registry first). */
-async function guessSource(path: string, ctx: IngestContext): Promise<string | undefined> {
+async function guessSource(
+  path: string,
+  ctx: IngestContext,
+  privateTemp: string,
+): Promise<string | undefined> {
   if (ctx.source) return ctx.source;
   try {
     const fh = await open(path, 'r');
@@ -26,20 +30,20 @@ async function guessSource(path: string, ctx: IngestContext): Promise<string | u
     const find = (rows: Parameters<typeof findHeader>[0]) =>
       findHeader(rows, ctx.contracts, ctx.indexes, ctx.parse.factors, basename(path)).best?.contract.source;
     if (detectFileKind(bytes, path) === 'text') return find(previewCsv(bytes).rows);
-    // Opening a big workbook twice costs seconds; a registry is small, so big ones are not probed.
+    // Reading a big workbook twice costs seconds; a registry is small, so big ones are not probed.
     if ((await stat(path)).size > PROBE_XLSX_BYTES) return undefined;
+    // Read to the end: a reader abandoned mid-stream was seen to break the next read of the same file.
     let source: string | undefined;
     await readXlsx(
       path,
       await inspectXlsx(path, path),
       async (_sheet, preview) => {
-        source = find(preview);
-        throw new StopReading();
+        source ??= find(preview);
+        return undefined;
       },
       path,
-    ).catch((e) => {
-      if (!(e instanceof StopReading)) throw e;
-    });
+      privateTemp,
+    );
     return source;
   } catch {
     return undefined;
@@ -58,13 +62,10 @@ export async function runIngest(
 ): Promise<FileResult[]> {
   if (!ctx.dryRun) await syncReferenceTables(wh);
   const order = new Map(ctx.contracts.map((c, i) => [c.source, i]));
-  const ranked = await Promise.all(
-    files.map(async (path, i) => ({
-      path,
-      i,
-      rank: order.get((await guessSource(path, ctx)) ?? '') ?? order.size,
-    })),
-  );
+  const ranked: { path: string; i: number; rank: number }[] = [];
+  for (const [i, path] of files.entries()) {
+    ranked.push({ path, i, rank: order.get((await guessSource(path, ctx, wh.tempDir)) ?? '') ?? order.size });
+  }
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
   const results: FileResult[] = [];
   await prepareRegistryLookups(wh);

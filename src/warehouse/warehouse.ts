@@ -50,7 +50,6 @@ export class Warehouse {
     }
     const connection = await instance.connect();
     const warehouse = new Warehouse(path, instance, connection, key, tempDir);
-    if (tempDir) process.env.TMPDIR = tempDir;
     if (!options.readOnly) {
       await warehouse.exec(readFileSync(projectPath('sql/warehouse/schema.sql'), 'utf8'));
       await warehouse.checkKey();
@@ -105,14 +104,7 @@ export class Warehouse {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-    if (this.tempDir && process.env.TMPDIR === this.tempDir) {
-      if (this.previousTmpdir === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = this.previousTmpdir;
-    }
   }
-
-  /** exceljs's streaming reader may park sheet XML (cell values, names) in os.tmpdir(): keep it private. */
-  private previousTmpdir = process.env.TMPDIR;
 
   /** A warehouse refuses a key other than the one it was created with. */
   private async checkKey(): Promise<void> {

@@ -1,5 +1,5 @@
 // exceljs, always with its streaming UTF-8 fix applied first: import ExcelJS from here, never from 'exceljs'.
-import './utf8-fix.js';
+import './patches.js';
 import ExcelJS from 'exceljs';
 
 export default ExcelJS;

@@ -10,6 +10,8 @@ export interface SheetInfo {
   id: number;
   /** Merged ranges as `A1:C2`, read before the rows (the streaming reader does not report them). */
   merges: string[];
+  /** The number of the sheet's last row in its XML: the reader must get that far. */
+  lastRow: number;
 }
 
 /**
@@ -50,21 +52,27 @@ export async function inspectXlsx(path: string, file: string): Promise<SheetInfo
     const num = target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
     const entry = target ? byPath.get(target) : undefined;
     if (!num || !entry) continue;
-    sheets.push({ name, id: Number(num), merges: await readMerges(entry) });
+    sheets.push({ name, id: Number(num), ...(await scanSheetXml(entry)) });
   }
   return sheets;
 }
 
-/** Scans a sheet's XML stream for `<mergeCell ref="…"/>` without keeping the sheet in memory. */
-async function readMerges(entry: File): Promise<string[]> {
+/**
+ * Scans a sheet's XML stream, without keeping it in memory, for `<mergeCell ref="…"/>` and for the
+ * number of its last `<row r="…">`.
+ */
+async function scanSheetXml(entry: File): Promise<{ merges: string[]; lastRow: number }> {
   const merges: string[] = [];
+  let lastRow = 0;
   let tail = '';
   for await (const chunk of entry.stream()) {
     const text = tail + (chunk as Buffer).toString('latin1');
     for (const m of text.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) merges.push(m[1]);
+    for (const m of text.matchAll(/<(?:\w+:)?row\b[^>]*?\sr="(\d+)"/g))
+      lastRow = Math.max(lastRow, Number(m[1]));
     tail = text.slice(-300);
   }
-  return [...new Set(merges)];
+  return { merges: [...new Set(merges)], lastRow };
 }
 
 const decodeXml = (s: string) =>

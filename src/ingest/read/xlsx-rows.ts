@@ -28,14 +28,38 @@ export interface SheetSink {
 
 export const PREVIEW_ROWS = 40;
 
-/** Thrown by a `decide` callback to stop reading a workbook early (passed through untouched). */
-export class StopReading extends Error {}
-
 /**
  * Streams every sheet of a workbook (exceljs WorkbookReader): the first rows of each go to `decide`,
  * which returns a sink for the sheet's data rows or nothing to pass the sheet by.
  */
 export async function readXlsx(
+  path: string,
+  sheets: SheetInfo[],
+  decide: (sheet: SheetInfo, preview: PreviewRow[], rows: SheetRow[]) => Promise<SheetSink | undefined>,
+  file: string,
+  privateTemp?: string,
+): Promise<void> {
+  if (!privateTemp) return readSheets(path, sheets, decide, file);
+  // exceljs may park a sheet's XML (cell values, names) in os.tmpdir() while it reads: keep it private.
+  // Reads may overlap (the ingest probes files concurrently): the first sets TMPDIR, the last restores it.
+  if (tmpReaders++ === 0) {
+    savedTmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = privateTemp;
+  }
+  try {
+    await readSheets(path, sheets, decide, file);
+  } finally {
+    if (--tmpReaders === 0) {
+      if (savedTmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmpdir;
+    }
+  }
+}
+
+let tmpReaders = 0;
+let savedTmpdir: string | undefined;
+
+async function readSheets(
   path: string,
   sheets: SheetInfo[],
   decide: (sheet: SheetInfo, preview: PreviewRow[], rows: SheetRow[]) => Promise<SheetSink | undefined>,
@@ -48,15 +72,19 @@ export async function readXlsx(
     worksheets: 'emit',
     entries: 'ignore',
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  const seen = new Set<number>();
   try {
     for await (const ws of reader) {
       const id = Number((ws as unknown as { id: number | string }).id);
-      const sheet = sheets.find((s) => s.id === id) ?? { name: `Лист${id}`, id, merges: [] };
+      const sheet = sheets.find((s) => s.id === id) ?? { name: `Лист${id}`, id, merges: [], lastRow: 0 };
+      seen.add(id);
       const buffered: SheetRow[] = [];
       let sink: SheetSink | undefined;
       let decided = false;
+      let lastRow = 0;
       for await (const row of ws) {
         const sheetRow = toSheetRow(row as ExcelJS.Row);
+        lastRow = sheetRow.line;
         if (!decided) {
           buffered.push(sheetRow);
           if (buffered.length < PREVIEW_ROWS) continue;
@@ -71,14 +99,32 @@ export async function readXlsx(
         sink = await decide(sheet, toPreview(buffered, sheet.merges), buffered);
         if (sink) for (const r of buffered.slice(sink.firstDataRow)) await sink.add(r);
       }
+      if (lastRow < sheet.lastRow) throw cutShort(file, sheet.name, lastRow, sheet.lastRow);
     }
+    const missed = sheets.find((s) => !seen.has(s.id) && s.lastRow > 0);
+    if (missed) throw cutShort(file, missed.name, 0, missed.lastRow);
   } catch (error) {
-    if (error instanceof UserError || error instanceof StopReading) throw error;
-    throw new UserError(
+    if (error instanceof UserError) throw error;
+    const internal = /Cannot read properties of undefined/.test(String((error as Error)?.message));
+    throw new (internal ? XlsxReadFlake : UserError)(
       `Файл «${file}» не удалось прочитать как книгу Excel (${String((error as Error).message ?? error).slice(0, 120)}). ` +
         'Откройте его в Excel, сохраните заново как .xlsx и загрузите снова.',
     );
   }
+}
+
+/**
+ * exceljs's streaming reader occasionally loses the end of a zip (see src/xlsx/patches.ts): the read
+ * fails or a sheet is cut short. Nothing of such a read is kept; the ingest tries the file again.
+ */
+export class XlsxReadFlake extends UserError {}
+
+/** The reader stopped before the end of a sheet: never load a sheet in part. */
+function cutShort(file: string, sheet: string, got: number, expected: number): UserError {
+  return new XlsxReadFlake(
+    `Файл «${file}», лист «${sheet}»: книга прочитана не полностью (строк ${got} из ${expected}) — ничего не ` +
+      'загружено. Повторите загрузку; если сообщение повторится, откройте файл в Excel и сохраните его заново.',
+  );
 }
 
 /** The first rows as text, with merged header cells filled from their top-left cell. */
