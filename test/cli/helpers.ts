@@ -1,45 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
-import { captureIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-import { Warehouse } from '../../src/warehouse/warehouse.js';
+import { workspace } from '../helpers/workspace.js';
 
 /** A temporary folder and warehouse per test, removed after it; runs the CLI in-process. */
-export function cliWorkspace() {
-  const ws = {
-    dir: '',
-    db: '',
-    inbox: '',
-    file(name: string, content: string | Buffer): string {
-      const path = join(ws.inbox, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-      return path;
-    },
-    async cli(...args: string[]) {
-      const io = captureIo();
-      const code = await main([...args, '--db', ws.db], io);
-      return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-    },
-    async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-      const wh = await Warehouse.open(ws.db, { readOnly: true });
-      try {
-        return await wh.rows<T>(sql);
-      } finally {
-        wh.close();
-      }
-    },
-  };
-  beforeEach(() => {
-    ws.dir = mkdtempSync(join(tmpdir(), 'shnor-cli-'));
-    ws.db = join(ws.dir, 'test.duckdb');
-    ws.inbox = join(ws.dir, 'in');
-  });
-  afterEach(() => rmSync(ws.dir, { recursive: true, force: true }));
-  return ws;
-}
+export const cliWorkspace = workspace;
 
 /** A tiny registry: two municipalities, one with characters unsafe in a file name. */
 export const REGISTRY = [

@@ -5,15 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { projectPath } from '../../src/warehouse/paths.js';
+import type { BadFileCase } from '../fixtures/bad-file-case.js';
 
-interface Expected {
-  file: string;
-  what: string;
-  exit: number;
-  message: string;
-  counts?: { read: number; loaded: number; rejected: number; skipped: number };
-  rejects?: { line: number; column: string; reason: string }[];
-}
+type Expected = BadFileCase;
 
 const dir = projectPath('data-samples/bad');
 const cases: Expected[] = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
