@@ -47,6 +47,17 @@ export function aliasIndex(contract: Contract, user: UserAlias[]): Map<string, C
 }
 
 const PERSON = new Set(SCHOOL_PERSON_HEADERS.map(fold));
+const PERSON_WORDS =
+  /^ф\.?\s*и\.?\s*о(?![а-я])|фамилия|(?<![а-я])имя(?![а-я])|отчество|дата рожд|паспорт|снилс|документ/;
+
+/** A header of a person's name, document or birth date (folded). */
+function isPersonHeader(key: string, contract: Contract): boolean {
+  return (
+    PERSON.has(key) ||
+    PERSON_WORDS.test(key) ||
+    (contract.person?.headers.some((h) => fold(h) === key) ?? false)
+  );
+}
 
 /** Matches one header row against one contract; `sample` are rows below it, for value-dependent aliases. */
 export function matchRow(
@@ -72,11 +83,12 @@ export function matchRow(
             sample.map((r) => r[i] ?? ''),
           )
         : specs[0];
-    if (spec) {
+    if (spec && spec.kind !== 'person') {
       columns.set(spec.name, i);
       return;
     }
-    if (PERSON.has(key) || /^фио\b|дата рождения|^паспорт|^снилс|документ/.test(key)) {
+    // Personal data is never a plain column, even when an alias names the person column itself.
+    if (spec || isPersonHeader(key, contract)) {
       personCells.push(i);
       return;
     }

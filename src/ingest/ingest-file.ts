@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../cli/errors.js';
@@ -49,7 +49,15 @@ export async function ingestFile(wh: Warehouse, path: string, ctx: IngestContext
       await ingestInto(result, wh, path, ctx);
       return result;
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+      if (!(error instanceof UserError)) {
+        // A fault of the program on one file must not stop the others: the file is reported failed.
+        result.status = 'failed';
+        result.error =
+          `Файл «${file}» не загружен из-за внутренней ошибки программы (${String((error as Error)?.message ?? error).slice(0, 200)}). ` +
+          'Ничего из него не записано. Передайте файл и это сообщение разработчикам.';
+        result.internal = true;
+        return result;
+      }
       // A flaky workbook read left nothing behind (its transaction was rolled back): read it again.
       if (error instanceof XlsxReadFlake && attempt < READ_ATTEMPTS) continue;
       result.status = 'failed';
@@ -152,7 +160,7 @@ async function ingestInto(
       if (!(await shouldLoad(found.match.contract))) return;
       plan = await planFor(found.match, found.title);
       const headerUnit = preview.rows[found.match.headerIndex].unit;
-      const transcoded = join(wh.tempDir, `transcoded-${process.pid}.csv`);
+      const transcoded = inputLink(wh);
       const scan = await scanCsv(path, preview.encoding, headerUnit, transcoded, file);
       result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
       result.delimiter = preview.delimiter;
@@ -283,6 +291,9 @@ function noHeader(
   );
 }
 
+/** The file DuckDB reads: a transcoded copy or a link to the user's file, removed after each file. */
+const inputLink = (wh: Warehouse) => join(wh.tempDir, `input-${process.pid}.csv`);
+
 /** The per-file TEMP objects, dropped after each file so that memory goes back at once. */
 const FILE_TEMPS = [
   'src0',
@@ -299,6 +310,7 @@ const FILE_TEMPS = [
 ];
 
 async function dropTemps(wh: Warehouse): Promise<void> {
+  rmSync(inputLink(wh), { force: true });
   await wh.run('DROP VIEW IF EXISTS temp.main.data');
   await wh.run('DROP VIEW IF EXISTS temp.main.src').catch(() => undefined);
   await wh.run('DROP VIEW IF EXISTS temp.main.skipped').catch(() => undefined);

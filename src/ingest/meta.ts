@@ -37,7 +37,7 @@ const MONTHS_GEN = [
 /** «по состоянию на 15.06.2022» or «на 15 июня 2022 г.» in a title row. */
 export function snapshotFromTitle(title: string): string | undefined {
   const t = title.toLowerCase();
-  const m = new RegExp(`(?:по состоянию )?на\\s+${DATE.source}`).exec(t);
+  const m = new RegExp(`(?:по состоянию )?на\\s+(${DATE.source.slice(1, -1)}|\\d{4}-\\d{2}-\\d{2})`).exec(t);
   if (m) {
     const d = parseDate(m[1]);
     if (d.ok) return d.value;
@@ -56,16 +56,22 @@ export function snapshotFromTitle(title: string): string | undefined {
 /** Finds a value of one column in a free text (a title row or a file name). */
 function findIn(spec: ColumnSpec, text: string): string | undefined {
   const t = text.toLowerCase().replace(/ё/g, 'е');
-  const withoutSnapshot = t.replace(/(по состоянию )?на\s+\d{1,2}\.\d{1,2}\.\d{4}/g, ' ');
+  // Dates that are not the data's own: the snapshot («по состоянию на») and the export's timestamp.
+  const withoutSnapshot = t
+    .replace(/(по состоянию )?на\s+(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})/g, ' ')
+    .replace(
+      /(сформирован\S*|выгружен\S*|дата (выгрузки|формирования|печати))\s*:?\s*(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})/g,
+      ' ',
+    );
   switch (spec.name) {
     case 'year':
     case 'cohort': {
-      const m = /(?:^|[^\d])(20\d{2})(?:\s*[/–-]\s*(20\d{2}))?(?!\d)/.exec(withoutSnapshot);
+      const m = /(?:^|[^\d])(20\d{2})(?:\s*[/–-]\s*((?:20)?\d{2}))?(?!\d)/.exec(withoutSnapshot);
       return m ? (m[2] ? `${m[1]}/${m[2]}` : m[1]) : undefined;
     }
     case 'grade': {
       const m =
-        /(?:^|[^\d])(\d{1,2})\s*(?:-?\s*[йх]\s*)?(?:кл\b|кл\.|класс)|(?:класс|параллель)\s*[:№]?\s*(\d{1,2})(?!\d)/.exec(
+        /(?:^|[^\d])(\d{1,2})\s*(?:-?\s*[йх]\s*)?(?:кл(?![а-я])|класс)|(?:класс|параллель)\s*[:№]?\s*(\d{1,2})(?!\d)/.exec(
           t,
         );
       return m ? (m[1] ?? m[2]) : undefined;
@@ -86,11 +92,11 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
       return m?.[1];
     }
     case 'stage': {
-      const m = /этап\s*(?:№\s*)?([12])\b|\b([12])\s*(?:-?\s*й\s*)?этап/.exec(t);
+      const m = /этап\s*(?:№\s*)?([12])(?!\d)|(?<!\d)([12])\s*(?:-?\s*й\s*)?этап/.exec(t);
       return m ? (m[1] ?? m[2]) : undefined;
     }
     case 'round': {
-      const m = /\b(июнь|июня|ноябрь|ноября)\b/.exec(t);
+      const m = /(?<![а-я])(июнь|июня|ноябрь|ноября)(?![а-я])/.exec(t);
       return m ? (m[1].startsWith('июн') ? 'июнь' : 'ноябрь') : undefined;
     }
     case 'wave': {
@@ -98,11 +104,11 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
       return m ? (m[1] ?? m[2]).replace(/[^\wа-я]/g, '') : undefined;
     }
     case 'session': {
-      const m = /\b(весна|весенн\S*|осень|осенн\S*)/.exec(t);
+      const m = /(?<![а-я])(весна|весенн\S*|осень|осенн\S*)/.exec(t);
       return m ? (m[1].startsWith('вес') ? 'весна' : 'осень') : undefined;
     }
     case 'respondent_group': {
-      const m = /\b(директор\S*|учител\S*|педагог\S*|ученик\S*|обучающ\S*|родител\S*)/.exec(t);
+      const m = /(?<![а-я])(директор\S*|учител\S*|педагог\S*|ученик\S*|обучающ\S*|родител\S*)/.exec(t);
       if (!m) return undefined;
       const w = m[1];
       return w.startsWith('дир')

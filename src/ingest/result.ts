@@ -34,6 +34,8 @@ export interface FileResult {
   warnings: string[];
   /** Facts worth a glance that are not problems (columns not used, sheets passed by). */
   notes: string[];
+  /** The file failed on a fault of the program, not of the file (exit code 3). */
+  internal?: boolean;
   /** Why the whole file could not be taken (a user error), in Russian. */
   error?: string;
   partitions: number;

@@ -35,7 +35,7 @@ export class Warehouse {
       );
     }
     const key = options.readOnly ? '' : loadOrCreateSecret(path, exists);
-    const tempDir = options.readOnly ? '' : preparePrivateTemp(path);
+    const tempDir = options.readOnly ? '' : `${path}.tmp`;
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
@@ -48,6 +48,9 @@ export class Warehouse {
     } catch (error) {
       throw translateOpenError(error, path);
     }
+    // Emptied only once this process holds the warehouse: a refused second run must not touch the
+    // temp files of the run that holds it.
+    if (tempDir) preparePrivateTemp(path);
     const connection = await instance.connect();
     const warehouse = new Warehouse(path, instance, connection, key, tempDir);
     if (!options.readOnly) {

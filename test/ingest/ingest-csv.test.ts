@@ -90,3 +90,32 @@ describe('ingest of CSV exports', () => {
     expect(all).not.toMatch(/Иванов|Петрова|Алиев/);
   });
 });
+
+describe('the user’s files are never changed', () => {
+  const ws = workspace();
+
+  it('leaves every input byte for byte as it was, whatever the mix of encodings and names', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const files = [
+      ws.file('1 реестр.csv', encode1251(REGISTRY_CSV)),
+      ws.file('2 ШНОР 2025 [1].csv', 'Логин ОО\nsch050001\n'),
+      ws.file('3 ШНОР 2025 1.csv', encode1251('Логин ОО\r\nsch050002\r\n')),
+      ws.file('4 ШНОР 2024.csv', 'Логин ОО\nsch050003\n'),
+    ];
+    const hash = () => files.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
+    const before = hash();
+    const r = await ws.cli('ingest', ws.inbox, '--json');
+    expect(r.code).toBe(0);
+    expect(hash()).toEqual(before);
+    // the bracketed name is read as itself, not as a pattern matching its neighbour
+    const rows = await ws.query<{ school_login: string; year: number }>(
+      'SELECT school_login, year FROM raw_shnor_list ORDER BY school_login',
+    );
+    expect(rows).toEqual([
+      { school_login: 'sch050001', year: 2025 },
+      { school_login: 'sch050002', year: 2025 },
+      { school_login: 'sch050003', year: 2024 },
+    ]);
+  });
+});

@@ -84,6 +84,7 @@ export const command: Command = {
       });
       if (globals.json) io.out(JSON.stringify(results, null, 2));
       else for (const line of totalsSummary(results)) io.out(line);
+      if (results.some((r) => r.internal)) return EXIT.cannotRun;
       if (results.some((r) => r.status === 'failed')) return EXIT.failed;
       if (results.some((r) => r.rejected > 0 || r.warnings.length > 0)) return EXIT.warnings;
       return EXIT.ok;

@@ -43,7 +43,12 @@ export const vprResults: Contract = {
   title: 'протокол ВПР',
   partitionKey: ['year', 'subject', 'grade', 'school_login'],
   fileHints: [/впр/i],
-  absence: { markColumns: ['mark'], scoreColumns: ['total_score'], noteColumn: 'note' },
+  absence: {
+    markColumns: ['mark'],
+    scoreColumns: ['total_score'],
+    noteColumn: 'note',
+    identityColumn: 'student_code',
+  },
   taskScores: true,
   columns: protocolColumns,
 };
@@ -53,7 +58,12 @@ export const regionalAssessment: Contract = {
   title: 'протокол региональной оценочной процедуры',
   partitionKey: ['year', 'subject', 'grade', 'school_login'],
   fileHints: [/регионал.*(работ|оценк|диагност)/i, /рдр/i],
-  absence: { markColumns: ['mark'], scoreColumns: ['total_score'], noteColumn: 'note' },
+  absence: {
+    markColumns: ['mark'],
+    scoreColumns: ['total_score'],
+    noteColumn: 'note',
+    identityColumn: 'student_code',
+  },
   taskScores: true,
   columns: [
     col('assessment_name', 'text', 'оценочная процедура', {
@@ -106,7 +116,12 @@ export const ogeResults: Contract = {
   title: 'результаты ОГЭ (РЦОИ)',
   partitionKey: ['year', 'exam_date', 'subject'],
   fileHints: [/огэ/i, /гиа-?9/i],
-  absence: { markColumns: ['mark'], scoreColumns: ['primary_score'], noteColumn: 'note' },
+  absence: {
+    markColumns: ['mark'],
+    scoreColumns: ['primary_score'],
+    noteColumn: 'note',
+    identityColumn: 'student',
+  },
   person: rcoiPerson,
   columns: rcoiColumns([mark(true)]),
 };
@@ -116,7 +131,12 @@ export const egeResults: Contract = {
   title: 'результаты ЕГЭ (РЦОИ)',
   partitionKey: ['year', 'exam_date', 'subject'],
   fileHints: [/егэ/i, /гиа-?11/i],
-  absence: { markColumns: ['mark', 'test_score'], scoreColumns: ['primary_score'], noteColumn: 'note' },
+  absence: {
+    markColumns: ['mark', 'test_score'],
+    scoreColumns: ['primary_score'],
+    noteColumn: 'note',
+    identityColumn: 'student',
+  },
   requireOneOf: ['mark', 'test_score'],
   person: rcoiPerson,
   columns: rcoiColumns([mark(false), col('test_score', 'number', 'тестовый балл', { min: 0, max: 100 })]),

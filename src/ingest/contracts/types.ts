@@ -54,7 +54,13 @@ export interface Contract {
   /** The year is the calendar year of this date column (events, visits). */
   yearFromDate?: string;
   /** Rows of absent participants (assessments): no mark and no score, or «отсутствовал». */
-  absence?: { markColumns: string[]; scoreColumns: string[]; noteColumn?: string };
+  absence?: {
+    markColumns: string[];
+    scoreColumns: string[];
+    noteColumn?: string;
+    /** Only a row that names its participant can be an absence (not a footer or a signature row). */
+    identityColumn: string;
+  };
   /** At least one of these must be filled on a row that is not absent. */
   requireOneOf?: string[];
   /** Unmatched header cells that look like task numbers are kept together as JSON. */

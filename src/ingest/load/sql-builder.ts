@@ -144,16 +144,17 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
   const absence = contract.absence;
   const markSources = plan.sources.filter((s) => absence?.markColumns.includes(s.spec.name));
   const scoreSources = plan.sources.filter((s) => absence?.scoreColumns.includes(s.spec.name));
+  const identity = plan.sources.find((x) => x.spec.name === absence?.identityColumn);
   const absentExpr = absence
-    ? `(${[
+    ? `(${identity ? `NOT ${blank(rawOf(identity))}` : 'false'} AND (${[
         ...markSources
-          .filter((s) => !UNPARSED.has(s.spec.kind))
+          .filter((s) => !UNPARSED.has(s.spec.kind) && !s.constant)
           .map((s) => `coalesce(${dictName(s)}.absent, false)`),
         `(${[...markSources, ...scoreSources].map((s) => blank(rawOf(s))).join(' AND ') || 'false'})`,
         ...plan.sources
           .filter((s) => s.spec.name === absence.noteColumn)
           .map((s) => `regexp_matches(lower(coalesce(${rawOf(s)}, '')), 'отсутств|не явил|неявк|н/я')`),
-      ].join(' OR ')})`
+      ].join(' OR ')}))`
     : 'false';
   if (absence) selects.push(`${absentExpr} AS is_absent`);
 

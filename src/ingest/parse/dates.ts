@@ -30,10 +30,12 @@ export function parseDate(raw: string): Parsed<string> {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? ok(iso) : fail('такой даты нет в календаре');
   }
-  if (/^\d{4,5}([.,]\d+)?$/.test(text)) {
+  if (/^\d{5}([.,]\d+)?$/.test(text)) {
+    // Serials of 1927–2099 only: a four-digit number is a year, not a date («укажите полную дату»).
     const serial = Number(text.replace(',', '.'));
-    if (serial >= 1 && serial < 73_051) return ok(excelSerialToIso(serial));
+    if (serial >= 10_000 && serial < 73_051) return ok(excelSerialToIso(serial));
   }
+  if (/^(19|20)\d{2}$/.test(text)) return fail('указан только год: укажите полную дату (ДД.ММ.ГГГГ)');
   return fail('не дата (ожидается ДД.ММ.ГГГГ)');
 }
 
@@ -42,7 +44,8 @@ export function parseYear(raw: string): Parsed<number> {
   const text = raw.trim();
   let m = /^(20\d{2})(?:\s*(?:г\.?|год))?$/.exec(text);
   if (m) return ok(Number(m[1]));
-  m = /^(20\d{2})\s*[/–-]\s*(20\d{2})(?:\s*(?:уч\.?\s*)?(?:г\.?|год|гг\.?))?$/.exec(text);
-  if (m && Number(m[2]) === Number(m[1]) + 1) return ok(Number(m[2]));
+  m = /^(20\d{2})\s*[/–-]\s*((?:20)?\d{2})(?:\s*(?:уч\.?\s*)?(?:г\.?|год|гг\.?))?$/.exec(text);
+  const spring = m ? 2000 + (Number(m[2]) % 100) : 0;
+  if (m && spring === Number(m[1]) + 1) return ok(spring);
   return fail('не год (ожидается, например, 2025 или 2024/2025)');
 }

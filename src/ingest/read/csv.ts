@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { UserError } from '../../cli/errors.js';
 import { type Delimiter, detectDelimiter } from '../detect/dialect.js';
@@ -41,7 +42,7 @@ function splitRecord(text: string, delimiter: string): string[] {
 }
 
 export interface CsvScan {
-  /** UTF-8 file for DuckDB: the file itself, or its transcoded copy in the private temp folder. */
+  /** UTF-8 file for DuckDB in the private temp folder: the transcoded copy, or a link to the file. */
   utf8Path: string;
   /** Data records after the header (what DuckDB will return). */
   records: number;
@@ -85,7 +86,9 @@ export async function scanCsv(
   });
   const transcode = encoding === 'windows-1251';
   const decoder = new TextDecoder('windows-1251');
-  const out = transcode ? createWriteStream(transcodeTo, { mode: 0o600 }) : undefined;
+  // Never write through a link left by an earlier file: that would overwrite the user's own file.
+  rmSync(transcodeTo, { force: true });
+  const out = transcode ? createWriteStream(transcodeTo, { mode: 0o600, flags: 'wx' }) : undefined;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     scanner.push(chunk as Buffer);
     if (out && !out.write(decoder.decode(chunk as Buffer, { stream: true }))) await once(out, 'drain');
@@ -101,8 +104,12 @@ export async function scanCsv(
         'читались бы как одно значение. Исправьте кавычку в этой строке (или удалите её) и загрузите файл снова.',
     );
   }
+  if (!transcode) {
+    // DuckDB reads a path as a glob ([1], *, ?): it gets a link with a plain name, never the user's path.
+    symlinkSync(resolve(path), transcodeTo);
+  }
   return {
-    utf8Path: transcode ? transcodeTo : path,
+    utf8Path: transcodeTo,
     records,
     blankLines,
     lineMap,
