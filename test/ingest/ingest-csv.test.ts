@@ -65,8 +65,10 @@ describe('ingest of CSV exports', () => {
       {
         line: 14,
         column_name: 'лишние значения',
-        value: 'лишнее',
-        reason: 'в строке больше значений, чем столбцов в заголовке (лишний разделитель?)',
+        // the file has ФИО: a shifted row keeps none of its values in rejects
+        value: null,
+        reason:
+          'в строке есть значения правее последнего столбца заголовка (лишний разделитель или заметка вне таблицы?)',
       },
     ]);
     const rows = await ws.query<Record<string, unknown>>(
@@ -117,5 +119,23 @@ describe('the user’s files are never changed', () => {
       { school_login: 'sch050002', year: 2025 },
       { school_login: 'sch050003', year: 2024 },
     ]);
+  });
+});
+
+describe('mixed encodings past the first block of a file', () => {
+  const ws = workspace();
+
+  it('refuses a Windows-1251 file with UTF-8 lines deep inside, naming the line', async () => {
+    const rows = 'sch050001;Школа;Дербентский район\r\n'.repeat(20_000);
+    ws.file(
+      'реестр.csv',
+      Buffer.concat([
+        encode1251(`Логин ОО;Наименование ОО;Муниципалитет\r\n${rows}`),
+        Buffer.from('sch050002;Школа;Дербентский район\r\n', 'utf8'),
+      ]),
+    );
+    const r = await ws.cli('ingest', ws.inbox);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('строка 20002: в файле смешаны кодировки Windows-1251 и UTF-8');
   });
 });

@@ -209,7 +209,7 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
     );
   }
   selects.push(
-    `CASE WHEN d._overflow IS NOT NULL THEN 'в строке больше значений, чем столбцов в заголовке (лишний разделитель?)' END AS _overflow__err`,
+    `CASE WHEN d._overflow IS NOT NULL THEN 'в строке есть значения правее последнего столбца заголовка (лишний разделитель или заметка вне таблицы?)' END AS _overflow__err`,
   );
   selects.push('left(d._overflow, 200) AS _overflow__raw');
   if (contract.taskScores && plan.match.taskCells.length > 0) {
@@ -232,9 +232,13 @@ export function rejectsSql(plan: LoadPlan): string {
       ? ''
       : ` AND NOT EXISTS (SELECT 1 FROM cell_issue ci WHERE ci._line = typed._line AND ci.col = ${at})`;
   };
+  // In a file with personal data, a row with extra values is shifted: its cells may hold a name or a
+  // birth date, so none of its values is kept in rejects.
+  const value = (raw: string) =>
+    plan.match.personCells.length ? `CASE WHEN _overflow__err IS NULL THEN ${raw} END` : raw;
   const parts = plan.sources.map(
     (s) =>
-      `SELECT _line, _sheet, ${literal(s.header)} AS column_name, ${ident(`${s.spec.name}__raw`)} AS value, ` +
+      `SELECT _line, _sheet, ${literal(s.header)} AS column_name, ${value(ident(`${s.spec.name}__raw`))} AS value, ` +
       `${ident(`${s.spec.name}__err`)} AS reason, ${schoolExpr(plan)} AS school_login FROM typed ` +
       `WHERE _skip IS NULL AND ${ident(`${s.spec.name}__err`)} IS NOT NULL${notIssue(s)}`,
   );
@@ -244,7 +248,7 @@ export function rejectsSql(plan: LoadPlan): string {
     );
   }
   parts.push(
-    `SELECT _line, _sheet, 'лишние значения', _overflow__raw, _overflow__err, ${schoolExpr(plan)} FROM typed WHERE _skip IS NULL AND _overflow__err IS NOT NULL`,
+    `SELECT _line, _sheet, 'лишние значения', ${plan.match.personCells.length ? 'NULL' : '_overflow__raw'}, _overflow__err, ${schoolExpr(plan)} FROM typed WHERE _skip IS NULL AND _overflow__err IS NOT NULL`,
   );
   parts.push(
     `SELECT c._line, s._sheet, coalesce(h.header, 'столбец ' || (c.col + 1)), c.value, c.reason, NULL FROM cell_issue c ` +

@@ -89,9 +89,25 @@ export async function scanCsv(
   // Never write through a link left by an earlier file: that would overwrite the user's own file.
   rmSync(transcodeTo, { force: true });
   const out = transcode ? createWriteStream(transcodeTo, { mode: 0o600, flags: 'wx' }) : undefined;
+  let linesBefore = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    scanner.push(chunk as Buffer);
-    if (out && !out.write(decoder.decode(chunk as Buffer, { stream: true }))) await once(out, 'drain');
+    const buf = chunk as Buffer;
+    scanner.push(buf);
+    if (out) {
+      // A Windows-1251 file with pasted UTF-8 lines would load as «Р”РµСЂР±РµРЅС‚»: refuse it, with the line.
+      const at = utf8CyrillicRun(buf);
+      if (at >= 0) {
+        out.destroy();
+        const line = linesBefore + countLines(buf.subarray(0, at)) + 1;
+        throw new UserError(
+          `Файл «${file}», строка ${line}: в файле смешаны кодировки Windows-1251 и UTF-8 (часть строк вставлена ` +
+            'из другого файла). Откройте файл в Excel или Блокноте и сохраните его целиком в одной кодировке, затем ' +
+            'загрузите снова.',
+        );
+      }
+      linesBefore += countLines(buf);
+      if (!out.write(decoder.decode(buf, { stream: true }))) await once(out, 'drain');
+    }
   }
   const openQuote = scanner.finish();
   if (out) {
@@ -115,4 +131,23 @@ export async function scanCsv(
     lineMap,
     multiline: scanner.multiline,
   };
+}
+
+/** Offset of three Cyrillic letters in a row encoded as UTF-8 (never seen in real Windows-1251 text), or −1. */
+function utf8CyrillicRun(buf: Buffer): number {
+  let run = 0;
+  for (let i = 0; i + 1 < buf.length; i++) {
+    const b = buf[i];
+    if ((b === 0xd0 || b === 0xd1) && buf[i + 1] >= 0x80 && buf[i + 1] <= 0xbf) {
+      if (++run === 3) return i - 4;
+      i++;
+    } else run = 0;
+  }
+  return -1;
+}
+
+function countLines(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
 }
