@@ -173,7 +173,7 @@ export function resolveMeta(
     else if (spec.required) {
       const flag = FLAG_HINT[spec.name] ?? `--set ${spec.name}=ЗНАЧЕНИЕ`;
       throw new UserError(
-        `Файл «${file}» (${contract.title}): не удалось определить ${spec.title} — нет ни столбца, ни указания в заголовке ` +
+        `Файл «${file}» (${contract.title}): не удалось определить значение «${spec.title}» — нет ни столбца, ни указания в заголовке ` +
           `или имени файла. Добавьте столбец «${spec.title}» или укажите значение флагом ${flag}.`,
       );
     }

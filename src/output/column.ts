@@ -99,6 +99,8 @@ export function guessKind(rows: readonly RowObject[], key: string): ColumnKind {
   return 'text';
 }
 
+const IDENTIFIER = /(^|_)(year|cohort|code|id|batch|line|no|stage|grade|round|wave)(_|$)|^(год|код|№)/i;
+
 /** Whether a kind is written right-aligned and as a number. */
 export const isNumeric = (kind: ColumnKind | undefined) =>
   kind === 'integer' || kind === 'decimal' || kind === 'percent';
@@ -116,7 +118,9 @@ export function cellText(
   const kind = column.kind ?? 'text';
   if (typeof value === 'number' || typeof value === 'bigint') {
     if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-    return formatNumber(value, kind, column.digits, options.grouping);
+    // Years, codes, numbers of versions and lines read as labels: «2026», not «2 026».
+    const label = kind === 'integer' && IDENTIFIER.test(column.key);
+    return formatNumber(value, kind, column.digits, options.grouping && !label);
   }
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (value instanceof Date) {

@@ -156,3 +156,21 @@ describe('ingest of XLSX exports', () => {
     ]);
   });
 });
+
+describe('roadmaps with heading rows before item 1', () => {
+  const ws = workspace();
+
+  it('does not merge unnumbered rows that come before the first item; they are rejected, each counted', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('ДК');
+    s.addRow(['Дорожная карта «500+» на 2026 год']);
+    s.addRow(['№ п/п', 'Задачи', 'Сроки реализации', 'Исполнитель']);
+    s.addRow([null, 'Раздел 1. Организационные мероприятия', null, null]);
+    s.addRow([null, 'Подраздел 1.1', null, null]);
+    s.addRow(['1.', 'Определить координатора', 'январь', 'МОН РД']);
+    ws.file('Дорожная карта 500+ 2026.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await ws.cli('ingest', ws.inbox, '--json');
+    const [file] = JSON.parse(r.out);
+    expect(file).toMatchObject({ status: 'loaded', read: 3, loaded: 1, rejected: 2 });
+  });
+});

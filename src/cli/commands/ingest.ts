@@ -60,6 +60,15 @@ export const command: Command = {
         );
       set[m[1]] = m[2];
     }
+    const known = new Set(
+      CONTRACTS.flatMap((c) => c.columns.filter((col) => col.meta).map((col) => col.name)),
+    );
+    const unknown = Object.keys(set).filter((k) => !known.has(k) && k !== 'year');
+    if (unknown.length) {
+      throw new UserError(
+        `Параметр --set: неизвестный столбец «${unknown[0]}». Можно задать: ${[...known].sort().join(', ')}.`,
+      );
+    }
     const files = listInputFiles(positionals, (values.exclude as string[] | undefined) ?? []);
     if (files.length === 0) throw new UserError(`В «${positionals.join('», «')}» нет файлов CSV или XLSX.`);
     const aliases = readUserAliases(

@@ -90,7 +90,8 @@ export function dataSql(plan: LoadPlan): string {
   ${all.map((c) => `string_agg(${c}, ' ' ORDER BY _line) AS ${c}`).join(',\n  ')},
   ${extra.map((c) => `any_value(${c}) AS ${c}`).join(', ')}
 FROM (
-  SELECT s.*, sum(CASE WHEN ${blank(cell(at))} THEN 0 ELSE 1 END) OVER (ORDER BY _line) AS _grp
+  SELECT s.*, sum(CASE WHEN _line IN (SELECT _line FROM skipped WHERE reason = 'continuation') THEN 0 ELSE 1 END)
+    OVER (ORDER BY _line) AS _grp
   FROM src s WHERE _line NOT IN (SELECT _line FROM skipped WHERE reason <> 'continuation')
 ) GROUP BY _grp`;
   }
