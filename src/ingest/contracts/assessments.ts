@@ -38,17 +38,20 @@ const protocolColumns: ColumnSpec[] = [
   note,
 ];
 
+/** A protocol row with no mark and no score (or «отсутствовал») is an absent participant. */
+const protocolAbsence: Contract['absence'] = {
+  markColumns: ['mark'],
+  scoreColumns: ['total_score'],
+  noteColumn: 'note',
+  identityColumn: 'student_code',
+};
+
 export const vprResults: Contract = {
   source: 'vpr_results',
   title: 'протокол ВПР',
   partitionKey: ['year', 'subject', 'grade', 'school_login'],
   fileHints: [/впр/i],
-  absence: {
-    markColumns: ['mark'],
-    scoreColumns: ['total_score'],
-    noteColumn: 'note',
-    identityColumn: 'student_code',
-  },
+  absence: protocolAbsence,
   taskScores: true,
   columns: protocolColumns,
 };
@@ -58,12 +61,7 @@ export const regionalAssessment: Contract = {
   title: 'протокол региональной оценочной процедуры',
   partitionKey: ['year', 'subject', 'grade', 'school_login'],
   fileHints: [/регионал.*(работ|оценк|диагност)/i, /рдр/i],
-  absence: {
-    markColumns: ['mark'],
-    scoreColumns: ['total_score'],
-    noteColumn: 'note',
-    identityColumn: 'student_code',
-  },
+  absence: protocolAbsence,
   taskScores: true,
   columns: [
     col('assessment_name', 'text', 'оценочная процедура', {
