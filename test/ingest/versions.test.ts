@@ -105,3 +105,32 @@ describe('versions, as-of reads and re-checks', () => {
     expect(dump).not.toMatch(/Алиева|АЛИЕВА|Омаров|123456/);
   });
 });
+
+describe('pseudonyms without a document', () => {
+  const ws = workspace();
+
+  it('take the birth date the same way from a CSV text and an XLSX date cell', async () => {
+    ws.file('reg.csv', encode1251(REGISTRY_CSV));
+    const header = 'Дата экзамена;Предмет;Код ОО;ФИО;Дата рождения;Первичный балл;Отметка';
+    ws.file(
+      'ОГЭ 2025 русский.csv',
+      encode1251(`${header}\r\n27.05.2025;Русский язык;030001;Алиева Патимат;01.02.2010;20;4\r\n`),
+    );
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('ОГЭ');
+    s.addRow(header.split(';'));
+    s.addRow([
+      '03.06.2025',
+      'Математика',
+      '030001',
+      'Алиева  Патимат',
+      new Date(Date.UTC(2010, 1, 1)),
+      10,
+      3,
+    ]);
+    ws.file('ОГЭ 2025 математика.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await ws.cli('ingest', ws.inbox)).code).toBe(0);
+    const rows = await ws.query<{ student: string }>('SELECT DISTINCT student FROM raw_oge_results');
+    expect(rows).toHaveLength(1);
+  });
+});

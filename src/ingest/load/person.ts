@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fold } from '../aliases.js';
+import { isoDate } from '../parse/dates.js';
 
 /**
  * Personal data is replaced by a keyed hash before it reaches any table (DOMAIN §3.5). The same
@@ -41,8 +42,14 @@ export function personKey(parts: { part: PersonPart; value: string | null }[]): 
   if (doc) return `doc:${doc}`;
   const name = join('name');
   if (!name) return null;
-  const birth = join('birth');
+  const birth = birthIso(join('birth'));
   return birth ? `name:${name}|${birth}` : `name:${name}`;
+}
+
+/** «01.02.2010» and an XLSX date cell (ISO) are the same birth date: both become ISO. */
+function birthIso(text: string): string {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  return (m && isoDate(Number(m[3]), Number(m[2]), Number(m[1]))) || text;
 }
 
 export function pseudonym(key: string, identity: string | null): string | null {
@@ -60,7 +67,8 @@ export function personSql(parts: { part: PersonPart; expr: string }[], keyParam:
   };
   const doc = joined('doc');
   const name = joined('name');
-  const birth = joined('birth');
+  const b = joined('birth');
+  const birth = `coalesce(CASE WHEN regexp_matches(${b}, '^\\d{1,2}\\.\\d{1,2}\\.\\d{4}$') THEN strftime(try_strptime(${b}, '%d.%m.%Y'), '%Y-%m-%d') END, ${b})`;
   const identity =
     `CASE WHEN ${doc} <> '' THEN 'doc:' || ${doc} ` +
     `WHEN ${name} <> '' THEN 'name:' || ${name} || CASE WHEN ${birth} <> '' THEN '|' || ${birth} ELSE '' END END`;
