@@ -161,7 +161,7 @@ async function ingestInto(
       plan = await planFor(found.match, found.title);
       const headerUnit = preview.rows[found.match.headerIndex].unit;
       const transcoded = inputLink(wh);
-      const scan = await scanCsv(path, preview.encoding, headerUnit, transcoded, file);
+      const scan = await scanCsv(path, preview.encoding, preview.delimiter, headerUnit, transcoded, file);
       result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
       result.delimiter = preview.delimiter;
       await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);

@@ -139,3 +139,31 @@ describe('mixed encodings past the first block of a file', () => {
     expect(r.out).toContain('строка 20002: в файле смешаны кодировки Windows-1251 и UTF-8');
   });
 });
+
+describe('quotes inside unquoted values, as 1C and Excel write school names', () => {
+  const ws = workspace();
+
+  it('reads МБОУ "СОШ № 1" as text and keeps the line numbers exact', async () => {
+    ws.file(
+      'Реестр ОО.csv',
+      encode1251(
+        [
+          'Логин ОО;Наименование ОО;Муниципалитет',
+          'sch050001;МБОУ "СОШ № 1;с углублённым";Ахтынский район',
+          'sch050002;"МКОУ ""Гимназия № 2""";г. Махачкала',
+          'sch050003;МБОУ "ООШ № 3";г. Махачкала',
+        ].join('\r\n'),
+      ),
+    );
+    const r = await ws.cli('ingest', ws.inbox, '--json');
+    const [file] = JSON.parse(r.out);
+    expect(file).toMatchObject({ status: 'loaded', read: 3, loaded: 2, rejected: 1 });
+    const rows = await ws.query<{ school_name: string; _line: number }>(
+      'SELECT school_name, _line FROM raw_schools ORDER BY _line',
+    );
+    expect(rows).toEqual([
+      { school_name: 'МКОУ "Гимназия № 2"', _line: 3 },
+      { school_name: 'МБОУ "ООШ № 3"', _line: 4 },
+    ]);
+  });
+});

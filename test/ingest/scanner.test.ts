@@ -10,7 +10,7 @@ function scan(bytes: Buffer, cuts: number[] = []): Omit<Unit, 'start' | 'end'>[]
   const units: Omit<Unit, 'start' | 'end'>[] = [];
   const scanner = new RecordScanner((u) => {
     units.push({ line: u.line, blank: u.blank });
-  });
+  }, ';');
   let from = 0;
   for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
     scanner.push(bytes.subarray(from, cut));
@@ -33,6 +33,21 @@ describe('record scanner', () => {
       { line: 7, blank: false },
     ]);
   });
+  it('opens a quoted value only at the start of a field; a doubled quote stays inside it', () => {
+    const text = Buffer.from('a;b\nМБОУ "СОШ № 1";x\n"Гимназия ""Интеллект""\nфилиал";y\n3;z\n');
+    expect(scan(text)).toEqual([
+      { line: 1, blank: false },
+      { line: 2, blank: false },
+      { line: 3, blank: false },
+      { line: 5, blank: false },
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(text.length), { maxLength: 6 }), (cuts) => {
+        expect(scan(text, cuts)).toEqual(scan(text));
+      }),
+    );
+  });
+
   it('gives the same units wherever the chunks are cut', () => {
     const whole = scan(text);
     fc.assert(

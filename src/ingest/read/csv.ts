@@ -21,13 +21,15 @@ export interface CsvPreview {
 /** Decodes the first records of a CSV and splits them into cells. */
 export function previewCsv(head: Buffer, file = ''): CsvPreview {
   const { encoding, bom } = detectEncoding(head.subarray(0, PREVIEW_BYTES), file);
+  // The delimiter from plain lines first: the scanner needs it to tell where a quoted value may open.
+  const lines = decode(head.subarray(0, PREVIEW_BYTES), encoding).split('\n').slice(0, PREVIEW_UNITS);
+  const delimiter = detectDelimiter(lines.map((l) => l.replace(/\r$/, '')));
   const units: { line: number; text: string; blank: boolean }[] = [];
   const scanner = new RecordScanner((u) => {
     units.push({ line: u.line, blank: u.blank, text: decode(head.subarray(u.start, u.end), encoding) });
     return units.length < PREVIEW_UNITS;
-  });
+  }, delimiter);
   if (scanner.push(head.subarray(0, PREVIEW_BYTES)) && head.length <= PREVIEW_BYTES) scanner.finish();
-  const delimiter = detectDelimiter(units.filter((u) => !u.blank).map((u) => u.text.replace(/\r?\n$/, '')));
   const rows: PreviewRow[] = units.map((u, unit) => ({
     unit,
     line: u.line,
@@ -61,6 +63,7 @@ export interface CsvScan {
 export async function scanCsv(
   path: string,
   encoding: TextEncoding,
+  delimiter: string,
   headerUnit: number,
   transcodeTo: string,
   file: string,
@@ -83,7 +86,7 @@ export async function scanCsv(
       lastDelta = delta;
     }
     records++;
-  });
+  }, delimiter);
   const transcode = encoding === 'windows-1251';
   const decoder = new TextDecoder('windows-1251');
   // Never write through a link left by an earlier file: that would overwrite the user's own file.

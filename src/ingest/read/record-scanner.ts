@@ -23,16 +23,36 @@ export class RecordScanner {
   private unitLine = 1;
   private unitStart = 0;
   private offset = 0;
+  /** The byte before the current position (a quote opens a value only at the start of a field). */
+  private prev = NL;
+  /** A quote ended the last chunk inside a quoted value: closing, unless the next byte doubles it. */
+  private quoteAtEnd = false;
   multiline = false;
+  private readonly delimiter: number;
 
-  /** `onUnit` returns false to stop the scan early. */
-  constructor(private readonly onUnit: (unit: Unit) => unknown) {}
+  /**
+   * `onUnit` returns false to stop the scan early. As DuckDB (and RFC 4180) do, a quote opens a quoted
+   * value only at the start of a field: МБОУ "СОШ № 1" inside an unquoted field is text.
+   */
+  constructor(
+    private readonly onUnit: (unit: Unit) => unknown,
+    delimiter: string,
+  ) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
 
   /** Feeds the next chunk; returns false once the callback asked to stop. */
   push(buf: Uint8Array): boolean {
     let i = 0;
     const len = buf.length;
-    let nextQuote = buf.indexOf(QUOTE);
+    if (len === 0) return true;
+    if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      if (buf[0] === QUOTE)
+        i = 1; // a doubled quote: still inside the value
+      else this.inQuote = false;
+    }
+    let nextQuote = buf.indexOf(QUOTE, i);
     while (i < len) {
       if (this.inQuote) {
         const q = buf.indexOf(QUOTE, i);
@@ -43,6 +63,15 @@ export class RecordScanner {
           this.multiline = true;
         }
         if (q < 0) break;
+        if (q === len - 1) {
+          this.quoteAtEnd = true;
+          i = len;
+          break;
+        }
+        if (buf[q + 1] === QUOTE) {
+          i = q + 2;
+          continue;
+        }
         this.inQuote = false;
         i = q + 1;
         nextQuote = buf.indexOf(QUOTE, i);
@@ -52,8 +81,10 @@ export class RecordScanner {
       const n = buf.indexOf(NL, i);
       if (nextQuote >= 0 && (n < 0 || nextQuote < n)) {
         this.hasContent = true;
-        this.inQuote = true;
+        const before = nextQuote > 0 ? buf[nextQuote - 1] : this.prev;
+        if (before === this.delimiter || before === NL) this.inQuote = true;
         i = nextQuote + 1;
+        nextQuote = buf.indexOf(QUOTE, i);
         continue;
       }
       const end = n < 0 ? len : n;
@@ -64,10 +95,12 @@ export class RecordScanner {
       i = n + 1;
       if (stop) {
         this.offset += len;
+        this.prev = buf[len - 1];
         return false;
       }
     }
     this.offset += len;
+    this.prev = buf[len - 1];
     return true;
   }
 
@@ -76,7 +109,7 @@ export class RecordScanner {
    * quote opened and never closed (the rest of the file would be one value), if any.
    */
   finish(): number | undefined {
-    const openQuoteAt = this.inQuote ? this.unitLine : undefined;
+    const openQuoteAt = this.inQuote && !this.quoteAtEnd ? this.unitLine : undefined;
     if (this.hasContent) this.emit(this.offset);
     return openQuoteAt;
   }
