@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
+import { READER_OPTIONS } from '../src/xlsx/reader-options.js';
 import { HEADER } from './generate.js';
 import { report } from './measure.js';
 
@@ -53,13 +54,7 @@ async function bareXlsx(con: DuckDBConnection, file: string, skip: number): Prom
     appender.appendDataChunk(chunk);
     columns = types.map(() => []);
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS);
   for await (const ws of reader) {
     for await (const row of ws) {
       const r = row as ExcelJS.Row;

@@ -1,5 +1,6 @@
 import { UserError } from '../../cli/errors.js';
 import ExcelJS from '../../xlsx/exceljs.js';
+import { READER_OPTIONS } from '../../xlsx/reader-options.js';
 import type { PreviewRow } from './preview.js';
 import { cellRef, type SheetInfo } from './xlsx-inspect.js';
 
@@ -65,13 +66,7 @@ async function readSheets(
   decide: (sheet: SheetInfo, preview: PreviewRow[], rows: SheetRow[]) => Promise<SheetSink | undefined>,
   file: string,
 ): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, READER_OPTIONS);
   const seen = new Set<number>();
   try {
     for await (const ws of reader) {
