@@ -55,6 +55,7 @@ export class Warehouse {
     const warehouse = new Warehouse(path, instance, connection, key, tempDir);
     if (!options.readOnly) {
       await warehouse.exec(readFileSync(projectPath('sql/warehouse/schema.sql'), 'utf8'));
+      await warehouse.exec(readFileSync(projectPath('sql/warehouse/macros.sql'), 'utf8'));
       await warehouse.checkKey();
     }
     return warehouse;

@@ -4,7 +4,8 @@ import { ident } from '../../warehouse/quote.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
-import { rawColumns, rawSelect } from './sql-builder.js';
+import { ensureRawTable, rawColumns } from './raw-table.js';
+import { rawSelect } from './sql-builder.js';
 
 /**
  * The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes.
@@ -35,28 +36,6 @@ export async function registryBatch(wh: Warehouse): Promise<number | null> {
   return v ?? null;
 }
 
-/** Creates raw_<source>, or adds the columns a newer contract has. */
-async function ensureRawTable(wh: Warehouse, plan: LoadPlan): Promise<string> {
-  const table = `raw_${plan.contract.source}`;
-  const columns = rawColumns(plan);
-  await wh.run(
-    `CREATE TABLE IF NOT EXISTS ${ident(table)} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`,
-  );
-  const existing = new Set(
-    (
-      await wh.rows<{ column_name: string }>(
-        "SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp'",
-        [table],
-      )
-    ).map((r) => r.column_name),
-  );
-  for (const c of columns) {
-    if (!existing.has(c.name))
-      await wh.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(c.name)} ${c.type}`);
-  }
-  return table;
-}
-
 /**
  * Lands one file as a new version of the partitions it holds, in one transaction opened before its
  * first row is written: its rows (straight into raw_<source>, no extra copy), its rejects, the
@@ -73,7 +52,7 @@ export class BatchWriter {
   static async begin(wh: Warehouse, plan: LoadPlan): Promise<BatchWriter> {
     await wh.run('BEGIN TRANSACTION');
     try {
-      const table = await ensureRawTable(wh, plan);
+      const table = await ensureRawTable(wh, plan.contract);
       const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
       return new BatchWriter(wh, batch, table);
     } catch (error) {
@@ -84,7 +63,7 @@ export class BatchWriter {
 
   /** Writes one typed table's good rows (TEMP `typed` minus `bad_line`). */
   async writeRows(plan: LoadPlan): Promise<void> {
-    const columns = rawColumns(plan).map((c) => ident(c.name));
+    const columns = rawColumns(plan.contract).map((c) => ident(c.name));
     await this.wh.run(
       `INSERT INTO ${ident(this.table)} (${columns.join(', ')})
        SELECT ${rawSelect(plan).join(', ')} FROM typed WHERE _skip IS NULL AND _line NOT IN (SELECT _line FROM bad_line)`,

@@ -3,6 +3,7 @@ import { fold } from '../aliases.js';
 import { SQL_TYPE, UNPARSED } from '../parse/value.js';
 import { MAX_CELL_CHARS } from '../read/xlsx-rows.js';
 import { type ColumnSource, cell, type LoadPlan } from './plan.js';
+import { rawColumns } from './raw-table.js';
 
 /**
  * The load step's SQL, assembled from the contract (DESIGN: the only SQL TypeScript assembles).
@@ -268,28 +269,6 @@ function schoolExpr(plan: LoadPlan): string {
     : 'NULL';
 }
 
-/** The raw table's columns: each contract column typed, plus derived and bookkeeping columns. */
-export function rawColumns(plan: LoadPlan): { name: string; type: string }[] {
-  const { contract } = plan;
-  const out: { name: string; type: string }[] = [];
-  for (const spec of contract.columns) {
-    out.push({ name: spec.name, type: SQL_TYPE[spec.kind] });
-    if (spec.kind === 'period')
-      out.push({ name: 'period_start', type: 'DATE' }, { name: 'period_end', type: 'DATE' });
-    if (spec.kind === 'rcoi_code') out.push({ name: 'school_login', type: 'VARCHAR' });
-  }
-  if (contract.yearFromDate) out.push({ name: 'year', type: 'INTEGER' });
-  if (contract.absence) out.push({ name: 'is_absent', type: 'BOOLEAN' });
-  if (contract.taskScores) out.push({ name: 'task_scores', type: 'JSON' });
-  out.push(
-    { name: '_batch_id', type: 'INTEGER' },
-    { name: '_partition', type: 'VARCHAR' },
-    { name: '_line', type: 'INTEGER' },
-    { name: '_sheet', type: 'VARCHAR' },
-  );
-  return out;
-}
-
 /** Expressions over `typed` for each raw column (NULL where the file has no such column). */
 export function rawSelect(plan: LoadPlan): string[] {
   const have = new Set(plan.sources.map((s) => s.spec.name));
@@ -297,7 +276,7 @@ export function rawSelect(plan: LoadPlan): string[] {
   const partition = contract.partitionKey.length
     ? `concat_ws('|', ${contract.partitionKey.map((k) => `${literal(`${k}=`)} || ${partitionValue(plan, k)}`).join(', ')})`
     : "''";
-  return rawColumns(plan).map(({ name, type }) => {
+  return rawColumns(plan.contract).map(({ name, type }) => {
     if (name === 'period_start')
       return `make_date(coalesce(CAST(json_extract(period, '$.startYear') AS INTEGER), year), CAST(json_extract(period, '$.startMonth') AS INTEGER), 1)`;
     if (name === 'period_end')
