@@ -70,3 +70,32 @@ CREATE OR REPLACE MACRO partition_as_of(src, as_of) AS TABLE
     WHERE bp.source = src AND b.status = 'loaded' AND bp.snapshot_date <= CAST(as_of AS DATE)
   )
   WHERE rn = 1;
+
+-- Models: what was built for which parameters, from which inputs (a fingerprint of the SQL, the
+-- input versions, the reference tables and the parameters); a mart is rebuilt only when it changed.
+CREATE TABLE IF NOT EXISTS model_build (
+  model VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  as_of DATE NOT NULL,
+  fingerprint VARCHAR NOT NULL,
+  rows BIGINT,
+  seconds DOUBLE NOT NULL,
+  built_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (model, year, as_of)
+);
+
+-- Data tests: the outcome of each test per run; the failing rows are kept in audit.<model>__<test>.
+CREATE SCHEMA IF NOT EXISTS audit;
+CREATE TABLE IF NOT EXISTS test_result (
+  test VARCHAR NOT NULL,
+  model VARCHAR,
+  severity VARCHAR NOT NULL,
+  status VARCHAR NOT NULL,
+  failures BIGINT,
+  audit_table VARCHAR,
+  year INTEGER NOT NULL,
+  as_of DATE NOT NULL,
+  message VARCHAR,
+  run_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (test, year, as_of)
+);

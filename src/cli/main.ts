@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   rejects: () => import('./commands/rejects.js'),
   template: () => import('./commands/template.js'),
   sql: () => import('./commands/sql.js'),
+  models: () => import('./commands/models.js'),
+  test: () => import('./commands/test.js'),
 };
 
 const GLOBAL_OPTIONS = {

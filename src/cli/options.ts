@@ -34,3 +34,9 @@ export function sourceName(value: unknown): string | undefined {
   }
   return value as string;
 }
+
+/** `--select` values: several flags or one comma/space separated list. */
+export function selection(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.flatMap((v) => String(v).split(/[\s,]+/)).filter(Boolean);
+}

@@ -1,0 +1,2 @@
+-- Rows where the column is empty.
+SELECT * FROM this WHERE :column IS NULL

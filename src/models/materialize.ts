@@ -1,0 +1,121 @@
+import { ident, literal } from '../warehouse/quote.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import type { RunParams } from './params.js';
+import type { Model } from './project.js';
+
+// The runner's own DDL: identifiers come from model file names, quoted by `ident`. The models'
+// logic is in their .sql files.
+
+export interface Built {
+  /** Rows of this run (a mart: its year and as_of); null for a view. */
+  rows: number | null;
+  /** Set when a mart's columns changed and its stored runs were dropped (they are recomputable). */
+  schemaChanged?: boolean;
+}
+
+const RUN_KEYS = new Set(['year', 'as_of']);
+
+/** The model's SELECT: its SQL, or the rows a TypeScript model left in a TEMP table. */
+async function body(wh: Warehouse, model: Model, params: RunParams): Promise<string> {
+  if (!model.typescript) return model.sql as string;
+  await model.typescript.build(wh, params);
+  return `SELECT * FROM temp.${ident(`${model.name}__rows`)}`;
+}
+
+export async function materialize(
+  wh: Warehouse,
+  model: Model,
+  params: RunParams,
+  fingerprint: string,
+): Promise<Built> {
+  const name = ident(model.name);
+  const select = await body(wh, model, params);
+  if (model.materialized === 'view') {
+    await wh.run(`CREATE OR REPLACE VIEW ${name} AS ${select}`);
+    return { rows: null };
+  }
+  if (model.materialized === 'table') {
+    const rows = await wh.transaction(async () => {
+      await wh.run(`CREATE OR REPLACE TABLE ${name} AS ${select}`);
+      await record(wh, model, params, fingerprint, 0);
+      return Number(await wh.value(`SELECT count(*) FROM ${name}`));
+    });
+    return { rows };
+  }
+  const schemaChanged = await prepareMart(wh, model, select);
+  const rows = await wh.transaction(async () => {
+    const where = `year = ${params.year} AND as_of = DATE ${literal(params.asOf)}`;
+    await wh.run(`DELETE FROM ${name} WHERE ${where}`);
+    await wh.run(`INSERT INTO ${name} SELECT run_year(), as_of_date(), * FROM (${select})`);
+    const n = Number(await wh.value(`SELECT count(*) FROM ${name} WHERE ${where}`));
+    await record(wh, model, params, fingerprint, n);
+    return n;
+  });
+  await wh.run(
+    `CREATE OR REPLACE VIEW ${ident(`${model.name}_latest`)} AS SELECT * FROM ${name} ` +
+      'QUALIFY as_of = max(as_of) OVER (PARTITION BY year)',
+  );
+  return { rows, schemaChanged };
+}
+
+/**
+ * Creates the mart's table with `year` and `as_of` in front of the model's columns. When the model's
+ * columns changed, the old table (every stored run) is dropped: each run is recomputable from the
+ * versioned inputs, and a table with two shapes would not be.
+ */
+async function prepareMart(wh: Warehouse, model: Model, select: string): Promise<boolean> {
+  const described = await wh.rows<{ column_name: string; column_type: string }>(`DESCRIBE ${select}`);
+  const clash = described.find((c) => RUN_KEYS.has(c.column_name));
+  if (clash) {
+    throw new Error(
+      `витрина выдаёт столбец «${clash.column_name}»: year и as_of добавляются при расчёте, уберите его из запроса`,
+    );
+  }
+  const wanted = described.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
+  let changed = false;
+  if (await wh.tableExists(model.name)) {
+    const existing = await wh.rows<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
+      [model.name],
+    );
+    const have = existing
+      .filter((c) => !RUN_KEYS.has(c.column_name))
+      .map((c) => `${c.column_name} ${c.data_type}`)
+      .join(', ');
+    if (have === wanted) return false;
+    await wh.transaction(async () => {
+      await wh.run(`DROP VIEW IF EXISTS ${ident(`${model.name}_latest`)}`);
+      await wh.run(`DROP TABLE ${ident(model.name)}`);
+      await wh.run('DELETE FROM model_build WHERE model = $1', [model.name]);
+    });
+    changed = true;
+  }
+  await wh.run(
+    `CREATE TABLE ${ident(model.name)} AS SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS DATE) AS as_of, * ` +
+      `FROM (${select}) WHERE false`,
+  );
+  return changed;
+}
+
+async function record(wh: Warehouse, model: Model, params: RunParams, fingerprint: string, rows: number) {
+  await wh.run(
+    `INSERT OR REPLACE INTO model_build VALUES ($model, $year, CAST($as_of AS DATE), $fp, $rows, 0, current_timestamp)`,
+    { model: model.name, year: params.year, as_of: params.asOf, fp: fingerprint, rows },
+  );
+}
+
+/** The fingerprint a mart or table was last built with for these parameters, if it still exists. */
+export async function builtFingerprint(
+  wh: Warehouse,
+  model: Model,
+  params: RunParams,
+): Promise<string | null> {
+  if (model.materialized === 'view' || !(await wh.tableExists(model.name))) return null;
+  const rows = await wh.rows<{ fingerprint: string }>(
+    model.materialized === 'table'
+      ? 'SELECT fingerprint FROM model_build WHERE model = $1 ORDER BY built_at DESC LIMIT 1'
+      : 'SELECT fingerprint FROM model_build WHERE model = $1 AND year = $2 AND as_of = CAST($3 AS DATE)',
+    model.materialized === 'table' ? [model.name] : [model.name, params.year, params.asOf],
+  );
+  return rows[0]?.fingerprint ?? null;
+}
