@@ -1,0 +1,22 @@
+-- ВПР protocols, per year, subject, grade and school, as of the run date: one row per participant
+-- and work. Not deduplicated, and absent participants (is_absent) are kept: marts decide.
+-- class_name is written as «5А»: upper case, without spaces, dashes or quotes.
+SELECT
+  r.year,
+  r.session,
+  r.school_login,
+  r.subject,
+  r.grade,
+  upper(regexp_replace(trim(r.class_name), '[\s«»"''-]+', '', 'g')) AS class_name,
+  trim(r.student_code) AS student_code,
+  trim(r.variant) AS variant,
+  r.total_score,
+  r.mark,
+  r.journal_mark,
+  trim(r.note) AS note,
+  r.is_absent,
+  r.task_scores,
+  r._batch_id AS batch_id
+FROM raw_vpr_results r
+JOIN partition_as_of('vpr_results', as_of_date()) p
+  ON r._batch_id = p.batch_id AND r._partition = p.partition_key
