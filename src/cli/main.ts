@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   sql: () => import('./commands/sql.js'),
   models: () => import('./commands/models.js'),
   test: () => import('./commands/test.js'),
+  docs: () => import('./commands/docs.js'),
 };
 
 const GLOBAL_OPTIONS = {

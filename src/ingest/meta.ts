@@ -100,8 +100,11 @@ function findIn(spec: ColumnSpec, text: string): string | undefined {
       return m ? (m[1].startsWith('июн') ? 'июнь' : 'ноябрь') : undefined;
     }
     case 'wave': {
-      const m = /волна\s*(?:№\s*)?(\S+)|(\S+)\s*волна/.exec(t);
-      return m ? (m[1] ?? m[2]).replace(/[^\wа-я]/g, '') : undefined;
+      // «волна 1», «волна № 2», or «1-я волна» / «вторая волна»; not the word before «волна» in «2025 год, волна 1».
+      const m =
+        /волна\s*(?:№\s*)?([^\s,.;:)]+)/.exec(t) ??
+        /(?<![\wа-я])(\d+|перв\S*|втор\S*|трет\S*)\s*(?:-?\s*(?:я|ая)\s+)?волна/.exec(t);
+      return m ? m[1].replace(/[^\wа-я]/g, '') : undefined;
     }
     case 'session': {
       const m = /(?<![а-я])(весна|весенн\S*|осень|осенн\S*)/.exec(t);

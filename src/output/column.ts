@@ -119,7 +119,7 @@ export function cellText(
   if (typeof value === 'number' || typeof value === 'bigint') {
     if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
     // Years, codes, numbers of versions and lines read as labels: «2026», not «2 026».
-    const label = kind === 'integer' && IDENTIFIER.test(column.key);
+    const label = kind === 'integer' && (IDENTIFIER.test(column.key) || IDENTIFIER.test(column.title));
     return formatNumber(value, kind, column.digits, options.grouping && !label);
   }
   if (typeof value === 'boolean') return value ? 'да' : 'нет';

@@ -26,6 +26,15 @@ export function fixtureWarehouse() {
   let wh: Warehouse | undefined;
   let file = 0;
   const fx = {
+    /** The warehouse file, for commands that open it themselves (close the fixture's handle first). */
+    get path(): string {
+      return join(dir, 'fixture.duckdb');
+    },
+    /** Releases the warehouse so another opener (the CLI in-process) can take the write lock. */
+    close(): void {
+      wh?.close();
+      wh = undefined;
+    },
     get wh(): Warehouse {
       if (!wh) throw new Error('fixture warehouse is not open');
       return wh;
@@ -112,7 +121,7 @@ export function fixtureWarehouse() {
   };
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shnor-fixture-'));
-    wh = await Warehouse.open(join(dir, 'fixture.duckdb'));
+    wh = await Warehouse.open(fx.path);
   });
   afterEach(() => {
     wh?.close();

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { runParams, setParamsSql } from '../../models/params.js';
 import { writeArrow } from '../../output/arrow.js';
 import { toCsv } from '../../output/csv.js';
 import { jsonRows } from '../../output/json.js';
@@ -161,18 +162,27 @@ export const command: Command = {
 Таблицы: load_batch (журнал загрузок), batch_partition (версии частей данных), rejects (отклонённые
 значения), raw_<источник> (загруженные строки), ref_* (справочники), школы с историей —
 school_registry_history; версия части данных на дату — partition_as_of('источник', DATE '2026-06-15').
+Модели: stg_* (источники на дату), витрины (расчёт за каждый год и дату) и ИМЯ_latest (последний расчёт
+каждого года); список и описания — shnor docs.
 
 Параметры:
   --format ФОРМАТ   table (экран, по умолчанию), csv (UTF-8 с BOM, «;», десятичная запятая — открывается
                     в Excel), json, xlsx, arrow (файл Arrow IPC для pandas, polars, R)
   --out ФАЙЛ        записать в файл; формат по расширению, если --format не указан
+  --as-of ДАТА      stg_* и промежуточные модели читают данные по состоянию на эту дату
+                    (по умолчанию — последние версии)
+  --year ГОД        год для промежуточных моделей (run_year())
 
 Примеры:
   shnor sql "SELECT source, count(*) AS версий FROM load_batch GROUP BY source"
-  shnor sql "SELECT * FROM rejects" --out отклонённые.xlsx`,
+  shnor sql "SELECT * FROM rejects" --out отклонённые.xlsx
+  shnor sql "SELECT * FROM risk_picture_latest WHERE year = 2026 AND scope = 'region' ORDER BY rank"
+  shnor sql "SELECT count(*) FROM stg_participants WHERE year = 2026" --as-of 31.03.2026`,
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
+    'as-of': { type: 'string' },
+    year: { type: 'string' },
   },
   async run(positionals, values, globals, io) {
     const out = values.out as string | undefined;
@@ -187,9 +197,14 @@ school_registry_history; версия части данных на дату — 
         'В диалоговом режиме результат выводится только на экран; для --format и --out передайте запрос.',
       );
     }
+    const params =
+      values['as-of'] !== undefined || values.year !== undefined
+        ? runParams(values.year, values['as-of'])
+        : undefined;
     const wh = await Warehouse.open(globals.db, { readOnly: true });
     try {
       await ensureRegistryView(wh);
+      if (params) for (const sql of setParamsSql(params)) await wh.run(sql);
       if (!query) {
         await repl(wh, process.stdin, io, Boolean(process.stdin.isTTY));
         return EXIT.ok;
