@@ -1,4 +1,5 @@
 import type { Warehouse } from '../../warehouse/warehouse.js';
+import { riskClusters } from './risk-clusters.js';
 
 /**
  * A model written in TypeScript where SQL is the wrong tool (clustering). It declares what it reads
@@ -15,4 +16,4 @@ export interface TypescriptModel {
   build(wh: Warehouse, params: { year: number; asOf: string }): Promise<void>;
 }
 
-export const TYPESCRIPT_MODELS: TypescriptModel[] = [];
+export const TYPESCRIPT_MODELS: TypescriptModel[] = [riskClusters];

@@ -1,0 +1,513 @@
+import { literal } from '../../warehouse/quote.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
+import type { TypescriptModel } from './index.js';
+
+/**
+ * Risk clusters (DOMAIN §4.3, кластеризация РПШ): participants of the year grouped by the РПШ levels
+ * (0–3) of the ten risk factors, with k-means. Deterministic for the same data: schools are sorted
+ * by login before anything else, initial centres come from k-means++ driven by a fixed-seed PRNG,
+ * the best of several restarts is kept (the first on a tie), ties in distance go to the lower
+ * centre, and clusters are numbered by size (larger first), then by their first login. The number
+ * of groups is chosen in [k_min, k_max] by the mean silhouette (ties: fewer groups).
+ *
+ * Features are the РПШ levels only, not the activated directions: the clusters describe the risk
+ * profile (the report «РПШ и кластеры» is due in February–March, before directions are activated),
+ * activation mostly follows the level (it would count the same risk twice), and the grouping by
+ * activated directions is offered beside it (risk_dominant_groups). The levels share one 0–3 scale,
+ * so they are not standardised: a factor with little spread should not weigh as much as one that
+ * separates schools.
+ */
+
+/** The fixed seed of the PRNG (any constant: only determinism matters). */
+export const CLUSTER_SEED = 500;
+
+export interface Profile {
+  login: string;
+  /** One value per feature (РПШ level 0–3 per factor). */
+  levels: number[];
+}
+
+export interface ClusterOptions {
+  kMin: number;
+  kMax: number;
+  /** Fewer profiles than this: no clustering, one group. */
+  minSchools: number;
+  /** A k whose best partition has a group smaller than this is not chosen (a group of 1–2 schools plans nothing). */
+  minSize: number;
+  restarts: number;
+  seed?: number;
+}
+
+export interface Clustering {
+  /** Profiles sorted by login: the order of `labels` and `silhouettes`. */
+  logins: string[];
+  /** Cluster per profile, 1..k. */
+  labels: number[];
+  k: number;
+  /** Silhouette per profile (null when not clustered). */
+  silhouettes: (number | null)[];
+  /** Mean silhouette of the chosen k (null when not clustered). */
+  meanSilhouette: number | null;
+  /** Mean silhouette and smallest group of every k tried. */
+  tried: { k: number; silhouette: number; smallest: number }[];
+  /** Why there is one group, when there is. */
+  reason?: 'too_few' | 'no_split';
+}
+
+/** mulberry32: a small, fast PRNG with a 32-bit state; the same seed gives the same sequence. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function dist2(a: number[], b: number[]): number {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) {
+    const d = (a[j] as number) - (b[j] as number);
+    s += d * d;
+  }
+  return s;
+}
+
+/** Index of the nearest centre; a tie goes to the lower index. */
+function nearest(p: number[], centres: number[][]): number {
+  let best = 0;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < centres.length; c++) {
+    const d = dist2(p, centres[c] as number[]);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** k-means++ seeding: the first centre at random, each next one drawn with probability ∝ D². */
+function seedCentres(points: number[][], k: number, rng: () => number): number[][] {
+  const first = points[Math.floor(rng() * points.length)] as number[];
+  const centres = [first.slice()];
+  const d2 = points.map((p) => dist2(p, first));
+  while (centres.length < k) {
+    const total = d2.reduce((s, v) => s + v, 0);
+    // Fallback for a rounding miss at the very end: the last point not yet at a centre.
+    let pick = d2.findLastIndex((v) => v > 0);
+    if (total > 0) {
+      const r = rng() * total;
+      let cum = 0;
+      for (let i = 0; i < points.length; i++) {
+        cum += d2[i] as number;
+        if (cum > r) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    const c = points[pick] as number[];
+    centres.push(c.slice());
+    for (let i = 0; i < points.length; i++)
+      d2[i] = Math.min(d2[i] as number, dist2(points[i] as number[], c));
+  }
+  return centres;
+}
+
+/** Lloyd's iterations from the given centres; labels 0..k-1 and the within-cluster sum of squares. */
+function lloyd(points: number[][], centres: number[][]): { labels: number[]; inertia: number } {
+  const k = centres.length;
+  const dims = points[0]?.length ?? 0;
+  let labels = points.map((p) => nearest(p, centres));
+  for (let iter = 0; iter < 300; iter++) {
+    const sums = centres.map(() => new Array<number>(dims).fill(0));
+    const sizes = new Array<number>(k).fill(0);
+    points.forEach((p, i) => {
+      const c = labels[i] as number;
+      sizes[c] = (sizes[c] as number) + 1;
+      const s = sums[c] as number[];
+      for (let j = 0; j < dims; j++) s[j] = (s[j] as number) + (p[j] as number);
+    });
+    for (let c = 0; c < k; c++) {
+      if ((sizes[c] as number) > 0) {
+        centres[c] = (sums[c] as number[]).map((v) => v / (sizes[c] as number));
+        continue;
+      }
+      // An empty cluster takes the point farthest from its centre among clusters of ≥ 2 points.
+      let far = -1;
+      let farD = -1;
+      points.forEach((p, i) => {
+        const own = labels[i] as number;
+        if ((sizes[own] as number) < 2) return;
+        const d = dist2(p, centres[own] as number[]);
+        if (d > farD) {
+          farD = d;
+          far = i;
+        }
+      });
+      if (far >= 0) {
+        sizes[labels[far] as number] = (sizes[labels[far] as number] as number) - 1;
+        labels[far] = c;
+        sizes[c] = 1;
+        centres[c] = (points[far] as number[]).slice();
+      }
+    }
+    const next = points.map((p) => nearest(p, centres));
+    const changed = next.some((l, i) => l !== labels[i]);
+    labels = next;
+    if (!changed) break;
+  }
+  const inertia = points.reduce((s, p, i) => s + dist2(p, centres[labels[i] as number] as number[]), 0);
+  return { labels, inertia };
+}
+
+/** The best (lowest inertia; the first on a tie) of `restarts` k-means++ runs. */
+export function kmeans(points: number[][], k: number, restarts: number, rng: () => number): number[] {
+  let best: { labels: number[]; inertia: number } | null = null;
+  for (let r = 0; r < restarts; r++) {
+    const run = lloyd(points, seedCentres(points, k, rng));
+    if (!best || run.inertia < best.inertia - 1e-9) best = run;
+  }
+  return best?.labels ?? points.map(() => 0);
+}
+
+/** Silhouette per point (Euclidean distance); 0 for a point alone in its cluster. */
+export function silhouettes(points: number[][], labels: number[], k: number): number[] {
+  const sizes = new Array<number>(k).fill(0);
+  for (const l of labels) sizes[l] = (sizes[l] as number) + 1;
+  return points.map((p, i) => {
+    const own = labels[i] as number;
+    if ((sizes[own] as number) < 2) return 0;
+    const sums = new Array<number>(k).fill(0);
+    points.forEach((q, j) => {
+      if (j !== i) sums[labels[j] as number] = (sums[labels[j] as number] as number) + Math.sqrt(dist2(p, q));
+    });
+    const a = (sums[own] as number) / ((sizes[own] as number) - 1);
+    let b = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) {
+      if (c !== own && (sizes[c] as number) > 0) b = Math.min(b, (sums[c] as number) / (sizes[c] as number));
+    }
+    const m = Math.max(a, b);
+    return m === 0 || !Number.isFinite(b) ? 0 : (b - a) / m;
+  });
+}
+
+/** Clusters numbered 1..k by size (larger first), then by their first point (points sorted by login). */
+function canonical(labels: number[], k: number): number[] {
+  const sizes = new Array<number>(k).fill(0);
+  const first = new Array<number>(k).fill(Number.POSITIVE_INFINITY);
+  labels.forEach((l, i) => {
+    sizes[l] = (sizes[l] as number) + 1;
+    first[l] = Math.min(first[l] as number, i);
+  });
+  const order = [...Array(k).keys()]
+    .filter((c) => (sizes[c] as number) > 0)
+    .sort(
+      (a, b) => (sizes[b] as number) - (sizes[a] as number) || (first[a] as number) - (first[b] as number),
+    );
+  const number = new Map(order.map((c, i) => [c, i + 1]));
+  return labels.map((l) => number.get(l) as number);
+}
+
+const byLogin = (a: Profile, b: Profile) => (a.login < b.login ? -1 : a.login > b.login ? 1 : 0);
+
+/** Groups the profiles; the same profiles in any order give the same result. */
+export function clusterProfiles(profiles: Profile[], options: ClusterOptions): Clustering {
+  const sorted = [...profiles].sort(byLogin);
+  const logins = sorted.map((p) => p.login);
+  const points = sorted.map((p) => p.levels);
+  const oneGroup = (reason: Clustering['reason']): Clustering => ({
+    logins,
+    labels: points.map(() => 1),
+    k: 1,
+    silhouettes: points.map(() => null),
+    meanSilhouette: null,
+    tried: [],
+    reason,
+  });
+  if (points.length < Math.max(options.minSchools, 3)) return oneGroup('too_few');
+  const distinct = new Set(points.map((p) => p.join(','))).size;
+  const kMax = Math.min(options.kMax, points.length - 1, distinct);
+  const tried: Clustering['tried'] = [];
+  let best: { k: number; labels: number[]; s: number[]; mean: number } | null = null;
+  for (let k = Math.max(options.kMin, 2); k <= kMax; k++) {
+    // One PRNG stream per k, so the result for a k does not depend on the other k tried.
+    const rng = mulberry32((options.seed ?? CLUSTER_SEED) * 31 + k);
+    const labels = kmeans(points, k, options.restarts, rng);
+    const s = silhouettes(points, labels, k);
+    const mean = s.reduce((a, v) => a + v, 0) / s.length;
+    const sizes = new Array<number>(k).fill(0);
+    for (const l of labels) sizes[l] = (sizes[l] as number) + 1;
+    const smallest = Math.min(...sizes);
+    tried.push({ k, silhouette: mean, smallest });
+    if (smallest >= options.minSize && (!best || mean > best.mean + 1e-9)) best = { k, labels, s, mean };
+  }
+  if (!best) return { ...oneGroup('no_split'), tried };
+  return {
+    logins,
+    labels: canonical(best.labels, best.k),
+    k: best.k,
+    silhouettes: best.s,
+    meanSilhouette: best.mean,
+    tried,
+  };
+}
+
+/** «Оснащение», «Оснащение и мотивация», «Оснащение, учебная неуспешность и мотивация». */
+export function groupName(shortNames: string[]): string {
+  if (shortNames.length === 0) return 'Без выраженных рисков';
+  const words = shortNames.map((n, i) => (i === 0 ? n : lowerFirst(n)));
+  if (words.length === 1) return words[0] as string;
+  return `${words.slice(0, -1).join(', ')} и ${words[words.length - 1]}`;
+}
+
+/** Lower-cases the first letter unless the first word is an abbreviation («ПК»). */
+function lowerFirst(s: string): string {
+  const word = s.split(' ')[0] ?? '';
+  return word.length > 1 && word === word.toUpperCase() ? s : s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+export interface Factor {
+  code: number;
+  short: string;
+}
+
+/**
+ * Each cluster's dominant factors and name. Dominant: the cluster's mean level is at least
+ * `threshold` (2 = «средний»); ordered by how far the cluster's mean exceeds the mean of all
+ * profiled participants (what sets the group apart: a factor high everywhere comes last), then by
+ * the mean, then by code. The name is made of the first `nameFactors`; clusters whose named factors
+ * coincide get their number in the name.
+ */
+export function describeClusters(
+  points: number[][],
+  labels: number[],
+  k: number,
+  factors: Factor[],
+  threshold: number,
+  nameFactors: number,
+): Map<number, { factors: Factor[]; name: string }> {
+  const meanOf = (rows: number[][], j: number) =>
+    rows.reduce((a, p) => a + (p[j] as number), 0) / rows.length;
+  const overall = factors.map((_, j) => (points.length ? meanOf(points, j) : 0));
+  const described = new Map<number, { factors: Factor[]; name: string; key: string }>();
+  for (let c = 1; c <= k; c++) {
+    const members = points.filter((_, i) => labels[i] === c);
+    if (members.length === 0) continue;
+    const dominant = factors
+      .map((f, j) => ({ ...f, mean: meanOf(members, j), lift: meanOf(members, j) - (overall[j] as number) }))
+      .filter((m) => m.mean >= threshold - 1e-9)
+      .sort((a, b) => b.lift - a.lift || b.mean - a.mean || a.code - b.code);
+    const named = dominant.slice(0, nameFactors);
+    described.set(c, {
+      factors: dominant.map(({ code, short }) => ({ code, short })),
+      name: groupName(named.map((m) => m.short)),
+      key: named
+        .map((m) => m.code)
+        .sort((a, b) => a - b)
+        .join(','),
+    });
+  }
+  const keyCount = new Map<string, number>();
+  for (const d of described.values()) keyCount.set(d.key, (keyCount.get(d.key) ?? 0) + 1);
+  return new Map(
+    [...described].map(([c, d]) => [
+      c,
+      { factors: d.factors, name: (keyCount.get(d.key) as number) > 1 ? `${d.name} (группа ${c})` : d.name },
+    ]),
+  );
+}
+
+const decimal = (v: number, digits = 2) => v.toFixed(digits).replace('.', ',');
+
+interface SchoolRow {
+  school_login: string;
+  school_name: string;
+  municipality_code: string | null;
+  municipality: string;
+  factor_code: number;
+  risk_level: number | null;
+}
+
+const COLUMNS: [string, string][] = [
+  ['municipality_code', 'VARCHAR'],
+  ['municipality', 'VARCHAR'],
+  ['school_login', 'VARCHAR'],
+  ['school_name', 'VARCHAR'],
+  ['cluster_no', 'INTEGER'],
+  ['cluster_name', 'VARCHAR'],
+  ['cluster_factors', 'VARCHAR'],
+  ['cluster_factor_codes', 'VARCHAR'],
+  ['profile_factors', 'INTEGER'],
+  ['silhouette', 'DOUBLE'],
+  ['clusters', 'INTEGER'],
+  ['mean_silhouette', 'DOUBLE'],
+  ['method_note', 'VARCHAR'],
+];
+
+type Cell = string | number | null;
+
+function sqlValue(v: Cell): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
+  return literal(v);
+}
+
+async function settings(wh: Warehouse): Promise<Map<string, number>> {
+  const rows = await wh.rows<{ parameter: string; value: number }>(
+    'SELECT parameter, CAST(value AS DOUBLE) AS value FROM ref_risk_settings',
+  );
+  const map = new Map(rows.map((r) => [r.parameter, Number(r.value)]));
+  const need = (name: string) => {
+    const v = map.get(name);
+    if (v === undefined || !Number.isFinite(v))
+      throw new Error(`в справочнике risk_settings нет параметра «${name}»`);
+    return v;
+  };
+  return new Map(
+    [
+      'cluster_k_min',
+      'cluster_k_max',
+      'cluster_min_schools',
+      'cluster_min_size',
+      'cluster_weak_silhouette',
+      'cluster_restarts',
+      'cluster_dominant_level',
+      'cluster_name_factors',
+    ].map((n) => [n, need(n)]),
+  );
+}
+
+async function build(wh: Warehouse): Promise<void> {
+  const set = await settings(wh);
+  const factors = await wh.rows<{ factor_code: number; short_name: string }>(
+    'SELECT CAST(factor_code AS INTEGER) AS factor_code, short_name FROM ref_risk_factor ORDER BY factor_code',
+  );
+  const rows = await wh.rows<SchoolRow>(
+    `SELECT school_login, school_name, municipality_code, municipality, CAST(factor_code AS INTEGER) AS factor_code,
+            CAST(risk_level AS INTEGER) AS risk_level
+     FROM int_risk_directions ORDER BY school_login, factor_code`,
+  );
+  const schools = new Map<string, { info: SchoolRow; levels: Map<number, number> }>();
+  for (const r of rows) {
+    const s = schools.get(r.school_login) ?? { info: r, levels: new Map<number, number>() };
+    if (r.risk_level !== null) s.levels.set(r.factor_code, r.risk_level);
+    schools.set(r.school_login, s);
+  }
+  // A factor missing from a school's РПШ takes the factor's mean over the participants that have it
+  // (0 when none has it), so a partial profile still clusters; profile_factors shows how many are real.
+  const profiled = [...schools.values()].filter((s) => s.levels.size > 0);
+  const fill = factors.map((f) => {
+    const have = profiled.map((s) => s.levels.get(f.factor_code)).filter((v) => v !== undefined);
+    return have.length ? have.reduce((a, v) => a + v, 0) / have.length : 0;
+  });
+  const profiles: Profile[] = profiled.map((s) => ({
+    login: s.info.school_login,
+    levels: factors.map((f, j) => s.levels.get(f.factor_code) ?? (fill[j] as number)),
+  }));
+  const levelsOf = new Map(profiles.map((p) => [p.login, p.levels]));
+  const result = clusterProfiles(profiles, {
+    kMin: set.get('cluster_k_min') as number,
+    kMax: set.get('cluster_k_max') as number,
+    minSchools: set.get('cluster_min_schools') as number,
+    minSize: set.get('cluster_min_size') as number,
+    restarts: set.get('cluster_restarts') as number,
+  });
+
+  const described = describeClusters(
+    result.logins.map((l) => levelsOf.get(l) as number[]),
+    result.labels,
+    result.k,
+    factors.map((f) => ({ code: f.factor_code, short: f.short_name })),
+    set.get('cluster_dominant_level') as number,
+    set.get('cluster_name_factors') as number,
+  );
+
+  const note = methodNote(result, set, factors.length);
+  const clusterOf = new Map(result.logins.map((l, i) => [l, i]));
+  const out: Cell[][] = [...schools.values()].map((s) => {
+    const i = clusterOf.get(s.info.school_login);
+    const base: Cell[] = [
+      s.info.municipality_code,
+      s.info.municipality,
+      s.info.school_login,
+      s.info.school_name,
+    ];
+    if (i === undefined) {
+      return [
+        ...base,
+        0,
+        'Нет РПШ',
+        null,
+        null,
+        0,
+        null,
+        result.k,
+        result.meanSilhouette,
+        'В РПШ года нет данных о школе: в кластеры не включена',
+      ];
+    }
+    const c = result.labels[i] as number;
+    const d = described.get(c) as { factors: Factor[]; name: string };
+    return [
+      ...base,
+      c,
+      d.name,
+      d.factors.length ? d.factors.map((f) => f.short).join(', ') : null,
+      d.factors.length ? d.factors.map((f) => f.code).join(', ') : null,
+      s.levels.size,
+      result.silhouettes[i] ?? null,
+      result.k,
+      result.meanSilhouette,
+      note,
+    ];
+  });
+
+  await wh.run(
+    `CREATE OR REPLACE TEMP TABLE risk_clusters__rows (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`,
+  );
+  for (let start = 0; start < out.length; start += 500) {
+    const values = out
+      .slice(start, start + 500)
+      .map((r) => `(${r.map(sqlValue).join(', ')})`)
+      .join(',\n');
+    await wh.run(`INSERT INTO risk_clusters__rows VALUES ${values}`);
+  }
+}
+
+function methodNote(result: Clustering, set: Map<string, number>, features: number): string {
+  const minSize = set.get('cluster_min_size') as number;
+  const tried = result.tried
+    .map(
+      (t) =>
+        `k = ${t.k} — ${decimal(t.silhouette)}${t.smallest < minSize ? ` (группа из ${t.smallest})` : ''}`,
+    )
+    .join('; ');
+  if (result.reason === 'too_few')
+    return `Участниц с РПШ меньше ${set.get('cluster_min_schools')}: кластеризация не проводится, все школы в одной группе`;
+  if (result.reason === 'no_split')
+    return (
+      `Ни при каком числе групп от ${set.get('cluster_k_min')} до ${set.get('cluster_k_max')} все группы не ` +
+      `набирают ${minSize} школ (или профили РПШ совпадают): все школы в одной группе${tried ? `. Силуэт: ${tried}` : ''}`
+    );
+  const mean = result.meanSilhouette as number;
+  const weak = set.get('cluster_weak_silhouette') as number;
+  return (
+    `Метод k-средних по уровням ${features} факторов РПШ (k-means++, ${set.get('cluster_restarts')} запусков, ` +
+    `фиксированное начальное число); число групп ${result.k} выбрано по наибольшему среднему силуэту ` +
+    `(${decimal(mean)}) среди разбиений, где в каждой группе не меньше ${minSize} школ: ${tried}` +
+    (mean < weak
+      ? `. Средний силуэт ниже ${decimal(weak)}: группы выражены слабо, границы между ними условны`
+      : '')
+  );
+}
+
+export const riskClusters: TypescriptModel = {
+  name: 'risk_clusters',
+  inputs: ['int_risk_directions', 'ref_risk_factor', 'ref_risk_settings'],
+  file: 'src/models/typescript/risk-clusters.ts',
+  build: (wh) => build(wh),
+};
