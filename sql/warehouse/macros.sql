@@ -13,7 +13,12 @@ CREATE OR REPLACE MACRO share(num, den) AS
   CASE WHEN den IS NULL OR den = 0 THEN NULL ELSE CAST(num AS DOUBLE) / den END;
 
 -- A percentage rounded half away from zero (DOMAIN §4): `digits` 0 in sentences, 1 in tables.
--- Exact decimal arithmetic, so 49,5 % is 50 % and not 49 % by a binary fraction.
+-- Counts are divided in integers, so 0,15 % stays 0,2 % and is not 0,1 % by a binary fraction
+-- (DuckDB divides decimals as doubles); other values are divided as doubles.
 CREATE OR REPLACE MACRO pct(num, den, digits := 1) AS
   CASE WHEN den IS NULL OR den = 0 THEN NULL
-       ELSE CAST(round(CAST(num AS DECIMAL(38, 10)) * 100 / CAST(den AS DECIMAL(38, 10)), digits) AS DOUBLE) END;
+       WHEN num = trunc(num) AND den = trunc(den) THEN
+         sign(num) * sign(den) * CAST(
+           (2 * abs(CAST(num AS HUGEINT)) * CAST(100 * 10 ** digits AS HUGEINT) + abs(CAST(den AS HUGEINT)))
+             // (2 * abs(CAST(den AS HUGEINT))) AS DOUBLE) / 10 ** digits
+       ELSE round(CAST(num AS DOUBLE) * 100 / den, digits) END;
