@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { projectPath } from '../warehouse/paths.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { RunParams } from './params.js';
@@ -58,7 +59,14 @@ export class Fingerprints {
   }
 }
 
+/** A TypeScript model's code: its module and the modules beside it (its helpers), so editing either rebuilds it. */
 function code(file: string): string {
   const path = projectPath(file);
-  return existsSync(path) ? readFileSync(path, 'utf8') : file;
+  if (!existsSync(path)) return file;
+  const dir = dirname(path);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
 }
