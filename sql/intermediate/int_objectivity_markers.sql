@@ -11,7 +11,8 @@ WITH t AS (
     max(value) FILTER (WHERE key = 'raised_quality_percentile') / 100 AS raised_percentile,
     max(value) FILTER (WHERE key = 'bunching_ratio') AS bunching_ratio,
     max(value) FILTER (WHERE key = 'bunching_min_at_first_score') AS bunching_min_at,
-    max(value) FILTER (WHERE key = 'change_min_pp') AS change_min_pp
+    max(value) FILTER (WHERE key = 'change_min_pp') AS change_min_pp,
+    max(value) FILTER (WHERE key = 'change_upward_only') = 1 AS change_upward_only
   FROM ref_objectivity_thresholds
 ),
 cells AS (
@@ -110,7 +111,10 @@ bunching AS (
 change AS (
   -- Качество знаний against the same class (school, subject, grade) of the previous year. The
   -- flag compares whole numbers (|100·(a·m − b·n)| ≥ threshold·n·m), so 30 % − 50 % is exactly 20 п. п.
-  SELECT *, abs(100 * change_num) >= threshold * n_works * previous_n AS flagged,
+  -- Only a rise questions objectivity by default (change_upward_only = 1): a fall of a grade's
+  -- results is not a sign of inflated marks, and counting both directions doubles the chance flags.
+  SELECT *, (CASE WHEN upward_only THEN 100 * change_num ELSE abs(100 * change_num) END)
+              >= threshold * n_works * previous_n AS flagged,
          100 * CAST(change_num AS DOUBLE) / (n_works * previous_n) AS value
   FROM (
   SELECT
@@ -121,6 +125,7 @@ change AS (
     c.mark_4 + c.mark_5 AS numerator,
     CAST(c.mark_4 + c.mark_5 AS HUGEINT) * p.with_mark - CAST(p.mark_4 + p.mark_5 AS HUGEINT) * c.with_mark AS change_num,
     t.change_min_pp AS threshold,
+    t.change_upward_only AS upward_only,
     'п. п.' AS value_unit,
     c.quality_share,
     p.quality_share AS previous_value,

@@ -100,9 +100,17 @@ export function fixtureWarehouse() {
       return batch;
     },
     /** Builds the selected models (all when none) for the parameters. */
-    async run(params: RunParams, select: string[] = []): Promise<ModelResult[]> {
+    /** `full`: rebuild even when the fingerprint did not change (a reference table edited in place). */
+    async run(
+      params: RunParams,
+      select: string[] = [],
+      options: { full?: boolean } = {},
+    ): Promise<ModelResult[]> {
       project ??= loadProject();
-      const results = await runModels(fx.wh, project, params, { names: selectModels(project, select) });
+      const results = await runModels(fx.wh, project, params, {
+        names: selectModels(project, select),
+        ...options,
+      });
       const failed = results.filter((r) => r.status === 'error' || r.status === 'skipped');
       if (failed.length) throw new Error(failed.map((r) => `${r.model}: ${r.message}`).join('\n'));
       return results;

@@ -658,9 +658,10 @@ describe('objectivity markers: each fires at its threshold and not below', () =>
     expect(other).toEqual([{ n: 0 }]);
   });
 
-  it('a change of качество ≥ 20 п. п. against the previous year, either way', async () => {
+  it('a rise of качество ≥ 20 п. п. against the previous year; a fall only when the seed says either way', async () => {
     // math 7, 20 works each year. c1 4 → 8 «4» (0,2 → 0,4: +20) fires; c2 4 → 7 (+15) no;
-    // c3 10 → 6 (0,5 → 0,3: −20, in floating point −19,999…) fires; c4 has 19 works in 2025: not checked.
+    // c3 10 → 6 (0,5 → 0,3: −20, in floating point −19,999…) fires only with change_upward_only = 0;
+    // c4 has 19 works in 2025: not checked.
     const cls = (good: number, n = 20): Work[] => [...times(good, 4), ...times(n - good, 3)];
     await fx.load('vpr_results', '2026-06-20', [
       ...vpr(2025, 'sch050041', 'math', 7, cls(4)),
@@ -679,11 +680,22 @@ describe('objectivity markers: each fires at its threshold and not below', () =>
     expect(rows.map((r) => [r.school_login, r.flagged])).toEqual([
       ['sch050041', true],
       ['sch050042', false],
-      ['sch050043', true],
+      ['sch050043', false],
     ]);
     expect(rows[0].value).toBeCloseTo(20, 9);
     expect(rows[1].value).toBeCloseTo(15, 9);
     expect(rows[2].value).toBeCloseTo(-20, 9);
+
+    await fx.wh.run("UPDATE ref_objectivity_thresholds SET value = 0 WHERE key = 'change_upward_only'");
+    await fx.run(Y2026, OBJECTIVITY, { full: true });
+    const either = await fx.rows(
+      "SELECT school_login, flagged FROM objectivity_markers_latest WHERE marker_code = 'change' ORDER BY school_login",
+    );
+    expect(either.map((r) => [r.school_login, r.flagged])).toEqual([
+      ['sch050041', true],
+      ['sch050042', false],
+      ['sch050043', true],
+    ]);
   });
 
   it('presence in the ФИОКО list, even with no results loaded', async () => {
