@@ -68,8 +68,8 @@ shnor_flags AS (
   WHERE d.in_estimate AND d.group_name = 'shnor'
 ),
 marked AS (
-  -- Also the cohort's change without the flagged schools, against the same comparison: a
-  -- sensitivity check, since one flag anywhere in the cohort withholds «confirmed».
+  -- Also the cohort's change without the flagged schools, against the same comparison: the
+  -- improvement is «подтверждённое» only if it holds without them (DOMAIN §4.5).
   SELECT cohort, assessment, assessment_name, subject,
          count(*) FILTER (WHERE has_marker) AS schools_with_marker,
          string_agg(school_login, ', ' ORDER BY school_login) FILTER (WHERE has_marker) AS marker_schools,
@@ -137,7 +137,8 @@ SELECT
   improved,
   schools_with_marker,
   marker_schools,
-  improved AND schools_with_marker = 0 AS confirmed,
+  -- Confirmed: no school has a marker, or the improvement holds without the schools that have one.
+  improved AND (schools_with_marker = 0 OR coalesce(did_unmarked + ci_z * se_unmarked < 0, FALSE)) AS confirmed,
   n1_unmarked AS n_shnor_unmarked,
   100 * did_unmarked AS did_share2_unmarked_pp,
   100 * (did_unmarked + ci_z * se_unmarked) AS did_unmarked_ci_high_pp,
@@ -146,6 +147,7 @@ SELECT
     WHEN small_group THEN 'мало школ для вывода (в группе меньше ' || min_group_schools || ')'
     WHEN ci_low_pp IS NULL THEN 'оценить нельзя (в группе одна школа)'
     WHEN improved AND schools_with_marker = 0 THEN 'улучшение подтверждено: доля снизилась сильнее, чем в группе сравнения, признаков необъективности нет'
+    WHEN improved AND did_unmarked + ci_z * se_unmarked < 0 THEN 'улучшение подтверждено: доля снизилась сильнее, чем в группе сравнения, и без школ с признаками необъективности'
     WHEN improved THEN 'доля снизилась сильнее, чем в группе сравнения, но у школ есть признаки необъективности — улучшение не подтверждено'
     WHEN ci_low_pp > 0 THEN 'доля выросла сильнее, чем в группе сравнения'
     ELSE 'различие с группой сравнения не доказано (интервал включает 0)'
