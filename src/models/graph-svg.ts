@@ -27,10 +27,10 @@ export function dependencyGraphSvg(nodes: GraphNode[]): string {
       const ys = n.inputs.map((i) => y.get(i)).filter((v): v is number => v !== undefined);
       return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
     };
-    here
+    const ordered = here
       .map((n) => ({ n, w: weight(n) }))
-      .sort((a, b) => a.w - b.w || a.n.id.localeCompare(b.n.id))
-      .forEach(({ n }, i) => y.set(n.id, PAD + i * ROW_H));
+      .sort((a, b) => a.w - b.w || a.n.id.localeCompare(b.n.id));
+    for (const [i, { n }] of ordered.entries()) y.set(n.id, PAD + i * ROW_H);
   }
   const x = (n: GraphNode) => PAD + columns.indexOf(n.column) * (BOX_W + GAP_X);
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { FileResult } from '../../src/ingest/result.js';
+import { loadProject } from '../../src/models/project.js';
+import { type ModelResult, runModels } from '../../src/models/run-models.js';
+import { runTests } from '../../src/models/run-tests.js';
 import { projectPath } from '../../src/warehouse/paths.js';
+import { Warehouse } from '../../src/warehouse/warehouse.js';
 
 /** What data-samples/manifest.json (written by the generator) says each file holds. */
 interface ManifestEntry {
@@ -28,9 +32,11 @@ const chosen = [...new Set(manifest.map((m) => m.path))].filter(
   (p) => !/^vpr\/\d{4}\/sch/.test(p) || /sch050107|sch050123/.test(p),
 );
 
+let dir = '';
+let results: FileResult[] = [];
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('the samples load with exactly the counts their manifest states', () => {
-  let dir = '';
-  let results: FileResult[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shnor-samples-'));
     const io = captureIo();
@@ -51,7 +57,6 @@ describe('the samples load with exactly the counts their manifest states', () =>
     expect(results.filter((r) => r.status !== 'loaded').map((r) => `${r.file}: ${r.error}`)).toEqual([]);
     expect(code).toBe(1); // the planted defects are rejects: a warning, not a failure
   }, 300_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads every file, none failed', () => {
     expect(results).toHaveLength(chosen.length);
@@ -83,6 +88,58 @@ describe('the samples load with exactly the counts their manifest states', () =>
     });
     if (entries.some((e) => e.sheet)) {
       expect(result?.sheets.slice().sort()).toEqual(entries.map((e) => e.sheet).sort());
+    }
+  });
+});
+
+/** The README's answers to the DOMAIN §4 questions: every `shnor sql "…"` line of its models section. */
+function readmeQueries(): string[] {
+  const readme = readFileSync(projectPath('README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('Модели и показатели')) ?? '';
+  return [...section.matchAll(/^shnor sql "(.+)"$/gm)].map((m) => m[1]);
+}
+
+describe('the models on the samples (2026 as of 31.10.2026)', () => {
+  const params = { year: 2026, asOf: '2026-10-31' };
+  let wh: Warehouse;
+  let built: ModelResult[] = [];
+  beforeAll(async () => {
+    wh = await Warehouse.open(join(dir, 's.duckdb'));
+    const project = loadProject();
+    built = await runModels(wh, project, params, { names: project.order });
+  }, 300_000);
+  afterAll(() => wh?.close());
+
+  it('builds every model', () => {
+    expect(built.filter((r) => r.status !== 'built').map((r) => `${r.model}: ${r.message}`)).toEqual([]);
+  });
+
+  it('passes every error-level data test', async () => {
+    const project = loadProject();
+    const tests = await runTests(wh, project, params, project.order);
+    const failed = tests.filter((t) => t.severity === 'error' && t.status !== 'pass');
+    expect(failed.map((t) => `${t.model}.${t.test}: ${t.failures ?? t.message}`)).toEqual([]);
+  }, 120_000);
+
+  it('gives the planted activation shares: Оснащение 81 %, Учебная неуспешность 78 %, Мотивация 49 % (MANIFEST)', async () => {
+    const rows = await wh.rows<{ factor_code: number; pct: number }>(
+      `SELECT factor_code, pct(activated, participants, 0) AS pct FROM risk_picture_latest
+       WHERE year = 2026 AND scope = 'region' ORDER BY rank_activated LIMIT 3`,
+    );
+    expect(rows.map((r) => [Number(r.factor_code), Number(r.pct)])).toEqual([
+      [1, 81],
+      [8, 78],
+      [10, 49],
+    ]);
+  });
+
+  it('answers each DOMAIN §4 question of the README with one SELECT from a _latest view', async () => {
+    const queries = readmeQueries();
+    expect(queries.length).toBeGreaterThanOrEqual(11);
+    for (const q of queries) {
+      expect(q, q).toMatch(/_latest/);
+      const rows = await wh.rows(q.replace(/\\"/g, '"'));
+      expect(rows.length, q).toBeGreaterThan(0);
     }
   });
 });
