@@ -42,7 +42,7 @@ export async function runModels(
   const fingerprints = await Fingerprints.create(wh, params, project.models);
   const failed = new Set<string>();
   const results: ModelResult[] = [];
-  for (const name of withUpstreamViews(project, options.names)) {
+  for (const name of withUpstream(project, options.names)) {
     const model = project.models.get(name) as Model;
     const started = performance.now();
     const base = { model: name, layer: model.layer, materialized: model.materialized };
@@ -101,13 +101,17 @@ export async function runModels(
   return results;
 }
 
-/** The views the selected models read are recreated too (they hold no rows, so it costs nothing). */
-function withUpstreamViews(project: Project, names: string[]): string[] {
+/**
+ * What the selected models read is brought up to date too: views are recreated (they hold no
+ * rows), tables and marts rebuilt only when their fingerprint changed — so a selected model never
+ * reads an input built for other parameters.
+ */
+function withUpstream(project: Project, names: string[]): string[] {
   const wanted = new Set(names);
   const stack = [...names];
   while (stack.length) {
     for (const dep of project.models.get(stack.pop() as string)?.dependsOn ?? []) {
-      if (!wanted.has(dep) && project.models.get(dep)?.materialized === 'view') {
+      if (!wanted.has(dep)) {
         wanted.add(dep);
         stack.push(dep);
       }

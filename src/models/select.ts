@@ -4,7 +4,8 @@ import type { Project } from './project.js';
 /**
  * The models a `--select` list names, in dependency order: `NAME`, `+NAME` (with everything it
  * reads), `NAME+` (with everything that reads it), or a layer (`staging`, `intermediate`, `marts`).
- * No patterns: every model.
+ * No patterns: every model. (A run also brings what the selection reads up to date; `+NAME` makes
+ * that explicit, e.g. for `shnor test`.)
  */
 export function selectModels(project: Project, patterns: string[]): string[] {
   if (patterns.length === 0) return project.order;

@@ -105,6 +105,14 @@ describe('model runner', () => {
     // The 2025 run after the new version: its inputs as of 2025-06-30 did not change.
     results = await runModels(fx.wh, project, p2025, { names: all });
     expect(results.find((r) => r.model === 'total')?.status).toBe('up_to_date');
+    // Selecting one mart brings what it reads up to date too: nothing is read as built for other parameters.
+    results = await runModels(fx.wh, project, p2026, { names: ['total'] });
+    expect(results.map((r) => [r.model, r.status])).toEqual([
+      ['stg_participants', 'built'],
+      ['int_years', 'built'],
+      ['per_school', 'up_to_date'],
+      ['total', 'up_to_date'],
+    ]);
 
     const tests = await runTests(fx.wh, project, p2026, all);
     const byName = Object.fromEntries(tests.map((t) => [`${t.model ?? ''}.${t.test}`, t]));
