@@ -14,7 +14,7 @@ by_municipality AS (
     municipality,
     indicator_code,
     count(*) AS participants,
-    count_if(met) AS met
+    count(*) FILTER (WHERE met) AS met
   FROM schools
   GROUP BY ALL
 ),
@@ -25,7 +25,7 @@ by_region AS (
     CAST(NULL AS VARCHAR) AS municipality,
     i.indicator_code,
     count(s.school_login) AS participants,
-    count_if(s.met) AS met
+    count(*) FILTER (WHERE s.met) AS met
   FROM ref_control_indicator i
   LEFT JOIN schools s USING (indicator_code)
   GROUP BY ALL

@@ -104,7 +104,9 @@ verdicts AS (
          100 * (did - ci_z * se) AS ci_low_pp,
          100 * (did + ci_z * se) AS ci_high_pp,
          n1 < min_group_schools OR n0 < min_group_schools AS small_group,
-         coalesce(did + ci_z * se < 0, FALSE) AS improved
+         coalesce(did + ci_z * se < 0, FALSE) AS interval_below_zero,
+         -- A small group never supports a claim (DOMAIN §4.4), whatever its interval.
+         NOT (n1 < min_group_schools OR n0 < min_group_schools) AND coalesce(did + ci_z * se < 0, FALSE) AS improved
   FROM estimates
 )
 SELECT
@@ -134,6 +136,7 @@ SELECT
   ci_low_pp AS did_ci_low_pp,
   ci_high_pp AS did_ci_high_pp,
   small_group,
+  interval_below_zero,
   improved,
   schools_with_marker,
   marker_schools,
@@ -142,7 +145,7 @@ SELECT
   n1_unmarked AS n_shnor_unmarked,
   100 * did_unmarked AS did_share2_unmarked_pp,
   100 * (did_unmarked + ci_z * se_unmarked) AS did_unmarked_ci_high_pp,
-  coalesce(did_unmarked + ci_z * se_unmarked < 0, FALSE) AS improved_unmarked,
+  NOT small_group AND coalesce(did_unmarked + ci_z * se_unmarked < 0, FALSE) AS improved_unmarked,
   CASE
     WHEN small_group THEN 'мало школ для вывода (в группе меньше ' || min_group_schools || ')'
     WHEN ci_low_pp IS NULL THEN 'оценить нельзя (в группе одна школа)'

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { projectPath } from '../warehouse/paths.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { RunParams } from './params.js';
 import type { Model } from './project.js';
 
 /**
- * What a model's rows depend on, as one hash: its code, the parameters, the versions of the source
- * partitions current as of the date, the reference tables and the fingerprints of the models it
- * reads. Equal fingerprints mean equal rows, so a mart is not rebuilt.
+ * What a model's rows depend on, as one hash: its code, the shared macros, the parameters, every
+ * loaded version of the sources it reads up to the date, the reference tables and the fingerprints
+ * of the models it reads. Equal fingerprints mean equal rows, so a mart is not rebuilt.
  */
 export class Fingerprints {
   private readonly byModel = new Map<string, string>();
   private readonly bySource = new Map<string, string>();
   private refs = new Map<string, string>();
+  private readonly runtime = runtimeCode();
 
   private constructor(
     private readonly wh: Warehouse,
@@ -36,7 +38,8 @@ export class Fingerprints {
     if (known) return known;
     const hash = createHash('sha256');
     hash.update(JSON.stringify({ params: this.params, materialized: model.materialized }));
-    hash.update(model.sql ?? code(model.file));
+    hash.update(this.runtime);
+    hash.update(model.sql ?? typescriptCode());
     for (const s of model.sources) hash.update(`source ${s}:${await this.sourceVersions(s)}`);
     for (const r of model.references) hash.update(`ref ${r}:${this.refs.get(r) ?? ''}`);
     for (const d of model.dependsOn) hash.update(`model ${d}:${await this.of(this.models.get(d) as Model)}`);
@@ -45,12 +48,18 @@ export class Fingerprints {
     return value;
   }
 
+  /**
+   * Every loaded version of the source's partitions dated up to as_of, not only the current one: a
+   * model may read older versions too (the registry's history), and an unload of any of them counts.
+   */
   private async sourceVersions(source: string): Promise<string> {
     let v = this.bySource.get(source);
     if (v === undefined) {
       v =
         (await this.wh.value<string | null>(
-          "SELECT string_agg(partition_key || '@' || batch_id, ',' ORDER BY partition_key) FROM partition_as_of($1, $2)",
+          `SELECT md5(string_agg(bp.partition_key || '@' || bp.batch_id, ',' ORDER BY bp.partition_key, bp.batch_id))
+           FROM batch_partition bp JOIN load_batch b USING (batch_id)
+           WHERE bp.source = $1 AND b.status = 'loaded' AND bp.snapshot_date <= CAST($2 AS DATE)`,
           [source, this.params.asOf],
         )) ?? '';
       this.bySource.set(source, v);
@@ -59,13 +68,18 @@ export class Fingerprints {
   }
 }
 
-/** A TypeScript model's code: its module and the modules beside it (its helpers), so editing either rebuilds it. */
-function code(file: string): string {
-  const path = projectPath(file);
-  if (!existsSync(path)) return file;
-  const dir = dirname(path);
+/** The warehouse's own SQL every model runs on: macros (share, pct, as_of_date), partition_as_of, views. */
+function runtimeCode(): string {
+  return ['schema.sql', 'macros.sql', 'views.sql']
+    .map((f) => readFileSync(projectPath('sql/warehouse', f), 'utf8'))
+    .join('\n');
+}
+
+/** The TypeScript models as this process runs them (dist/*.js from the CLI, src/*.ts under vitest). */
+function typescriptCode(): string {
+  const dir = fileURLToPath(new URL('./typescript/', import.meta.url));
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
     .sort()
     .map((f) => readFileSync(join(dir, f), 'utf8'))
     .join('\n');

@@ -9,8 +9,8 @@ import type { Model } from './project.js';
 export interface Built {
   /** Rows of this run (a mart: its year and as_of); null for a view. */
   rows: number | null;
-  /** Set when a mart's columns changed and its stored runs were dropped (they are recomputable). */
-  schemaChanged?: boolean;
+  /** When a mart's columns changed: the table that keeps its earlier runs. */
+  retired?: string;
 }
 
 const RUN_KEYS = new Set(['year', 'as_of']);
@@ -37,33 +37,12 @@ export async function materialize(
   if (model.materialized === 'table') {
     const rows = await wh.transaction(async () => {
       await wh.run(`CREATE OR REPLACE TABLE ${name} AS ${select}`);
-      await record(wh, model, params, fingerprint, 0);
-      return Number(await wh.value(`SELECT count(*) FROM ${name}`));
+      const n = Number(await wh.value(`SELECT count(*) FROM ${name}`));
+      await record(wh, model, params, fingerprint, n);
+      return n;
     });
     return { rows };
   }
-  const schemaChanged = await prepareMart(wh, model, select);
-  const rows = await wh.transaction(async () => {
-    const where = `year = ${params.year} AND as_of = DATE ${literal(params.asOf)}`;
-    await wh.run(`DELETE FROM ${name} WHERE ${where}`);
-    await wh.run(`INSERT INTO ${name} SELECT run_year(), as_of_date(), * FROM (${select})`);
-    const n = Number(await wh.value(`SELECT count(*) FROM ${name} WHERE ${where}`));
-    await record(wh, model, params, fingerprint, n);
-    return n;
-  });
-  await wh.run(
-    `CREATE OR REPLACE VIEW ${ident(`${model.name}_latest`)} AS SELECT * FROM ${name} ` +
-      'QUALIFY as_of = max(as_of) OVER (PARTITION BY year)',
-  );
-  return { rows, schemaChanged };
-}
-
-/**
- * Creates the mart's table with `year` and `as_of` in front of the model's columns. When the model's
- * columns changed, the old table (every stored run) is dropped: each run is recomputable from the
- * versioned inputs, and a table with two shapes would not be.
- */
-async function prepareMart(wh: Warehouse, model: Model, select: string): Promise<boolean> {
   const described = await wh.rows<{ column_name: string; column_type: string }>(`DESCRIBE ${select}`);
   const clash = described.find((c) => RUN_KEYS.has(c.column_name));
   if (clash) {
@@ -71,8 +50,37 @@ async function prepareMart(wh: Warehouse, model: Model, select: string): Promise
       `витрина выдаёт столбец «${clash.column_name}»: year и as_of добавляются при расчёте, уберите его из запроса`,
     );
   }
+  // One transaction: a new shape, the run's rows, the build record and the _latest view land together.
+  return wh.transaction(async () => {
+    const retired = await prepareMart(wh, model, described, select);
+    const where = `year = ${params.year} AND as_of = DATE ${literal(params.asOf)}`;
+    await wh.run(`DELETE FROM ${name} WHERE ${where}`);
+    await wh.run(`INSERT INTO ${name} SELECT run_year(), as_of_date(), * FROM (${select})`);
+    const rows = Number(await wh.value(`SELECT count(*) FROM ${name} WHERE ${where}`));
+    await record(wh, model, params, fingerprint, rows);
+    // The latest run of each year, even when it has no rows (a mart may rightly empty out).
+    await wh.run(
+      `CREATE OR REPLACE VIEW ${ident(`${model.name}_latest`)} AS SELECT t.* FROM ${name} t SEMI JOIN ` +
+        `(SELECT year, max(as_of) AS as_of FROM model_build WHERE model = ${literal(model.name)} GROUP BY year) l ` +
+        'ON t.year = l.year AND t.as_of = l.as_of',
+    );
+    return { rows, retired };
+  });
+}
+
+/**
+ * Creates the mart's table with `year` and `as_of` in front of the model's columns. When the model's
+ * columns changed, the old table keeps every stored run under `<mart>__v<n>` (its figures stay
+ * queryable) and the mart starts anew.
+ */
+async function prepareMart(
+  wh: Warehouse,
+  model: Model,
+  described: { column_name: string; column_type: string }[],
+  select: string,
+): Promise<string | undefined> {
   const wanted = described.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
-  let changed = false;
+  let retired: string | undefined;
   if (await wh.tableExists(model.name)) {
     const existing = await wh.rows<{ column_name: string; data_type: string }>(
       `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
@@ -82,19 +90,21 @@ async function prepareMart(wh: Warehouse, model: Model, select: string): Promise
       .filter((c) => !RUN_KEYS.has(c.column_name))
       .map((c) => `${c.column_name} ${c.data_type}`)
       .join(', ');
-    if (have === wanted) return false;
-    await wh.transaction(async () => {
-      await wh.run(`DROP VIEW IF EXISTS ${ident(`${model.name}_latest`)}`);
-      await wh.run(`DROP TABLE ${ident(model.name)}`);
-      await wh.run('DELETE FROM model_build WHERE model = $1', [model.name]);
-    });
-    changed = true;
+    if (have === wanted) return undefined;
+    const versions = await wh.value<bigint>(
+      "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND starts_with(table_name, $1)",
+      [`${model.name}__v`],
+    );
+    retired = `${model.name}__v${Number(versions) + 1}`;
+    await wh.run(`DROP VIEW IF EXISTS ${ident(`${model.name}_latest`)}`);
+    await wh.run(`ALTER TABLE ${ident(model.name)} RENAME TO ${ident(retired)}`);
+    await wh.run('DELETE FROM model_build WHERE model = $1', [model.name]);
   }
   await wh.run(
     `CREATE TABLE ${ident(model.name)} AS SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS DATE) AS as_of, * ` +
       `FROM (${select}) WHERE false`,
   );
-  return changed;
+  return retired;
 }
 
 async function record(wh: Warehouse, model: Model, params: RunParams, fingerprint: string, rows: number) {

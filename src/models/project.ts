@@ -114,13 +114,21 @@ export function loadProject(root = projectPath('sql')): Project {
   return { models, order: dependencyOrder(models), tests: singularTests(root, names) };
 }
 
-/** Names a SQL text mentions, without its comments and string literals. */
+/**
+ * Names a SQL text mentions, without its comments and string literals, and without the names it
+ * defines itself (CTEs and windows: `name AS (`), so a CTE called like a model is not a dependency.
+ */
 export function identifiers(sql: string): Set<string> {
   const stripped = sql
     .replace(/--[^\n]*/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/'(?:[^']|'')*'/g, "''");
-  return new Set(stripped.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  const defined = new Set(
+    [...stripped.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s+AS\s*(?:NOT\s+)?(?:MATERIALIZED\s*)?\(/gi)].map(
+      (m) => m[1],
+    ),
+  );
+  return new Set((stripped.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((w) => !defined.has(w)));
 }
 
 function dependencyOrder(models: Map<string, Model>): string[] {

@@ -76,12 +76,11 @@ export async function runModels(
             status: 'built',
             rows: built.rows,
             seconds,
-            ...(built.schemaChanged
-              ? {
-                  message:
-                    'состав столбцов изменился: прежние расчёты витрины удалены, пересчитайте нужные даты',
-                }
-              : {}),
+            ...(built.retired
+              ? { message: `состав столбцов изменился: прежние расчёты сохранены в ${built.retired}` }
+              : model.materialized === 'mart' && built.rows === 0
+                ? { message: 'витрина пуста: нет данных за этот год на эту дату' }
+                : {}),
           };
         }
       } catch (error) {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { projectPath } from '../warehouse/paths.js';
 import { ident, literal } from '../warehouse/quote.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
+import { Fingerprints } from './fingerprint.js';
+import { builtFingerprint } from './materialize.js';
 import { type RunParams, setParamsSql } from './params.js';
 import type { Model, Project } from './project.js';
 import type { Severity, TestSpec } from './spec.js';
@@ -32,6 +34,7 @@ export async function runTests(
   onResult?: (r: TestResult) => void,
 ): Promise<TestResult[]> {
   for (const sql of setParamsSql(params)) await wh.run(sql);
+  const fingerprints = await Fingerprints.create(wh, params, project.models);
   const results: TestResult[] = [];
   const emit = async (r: TestResult) => {
     results.push(r);
@@ -55,7 +58,12 @@ export async function runTests(
   const selected = new Set(names);
   for (const name of names) {
     const model = project.models.get(name) as Model;
-    const missing = await notBuilt(wh, model, params);
+    const missing =
+      (await notBuilt(wh, model, params)) ??
+      (model.materialized !== 'view' &&
+      (await builtFingerprint(wh, model, params)) !== (await fingerprints.of(model))
+        ? 'модель устарела: её запрос, входные данные или справочники изменились после расчёта — выполните shnor models run'
+        : null);
     if (missing) {
       await emit({
         test: 'built',
@@ -70,6 +78,18 @@ export async function runTests(
       continue;
     }
     await wh.run(`CREATE OR REPLACE TEMP VIEW this AS ${runRows(model)}`);
+    if (model.materialized === 'mart' && Number(await wh.value('SELECT count(*) FROM this')) === 0) {
+      await emit({
+        test: 'not_empty',
+        model: name,
+        description: 'в витрине есть строки за этот год и дату',
+        severity: 'warn',
+        status: 'fail',
+        failures: 0,
+        auditTable: null,
+        message: 'витрина пуста: проверки по ней ничего не проверяют',
+      });
+    }
     for (const test of model.spec.tests) {
       const sql = genericSql(test, project);
       await emit(

@@ -397,9 +397,10 @@ describe('project effect: difference in differences per cohort', () => {
       n_comparison_unmatched: 1, // c5
       n_shnor_unmatched: 0,
       small_group: true, // 3 and 4 < 20
-      improved: true,
+      interval_below_zero: true,
+      improved: false, // a small group never supports a claim
       schools_with_marker: 0, // 10 works a class: no marker is checked below N = 20
-      confirmed: true,
+      confirmed: false,
       verdict: 'мало школ для вывода (в группе меньше 20)',
     });
     expect(e.share2_change_shnor_pp).toBeCloseTo(-30, 9);
@@ -479,7 +480,7 @@ describe('project effect: difference in differences per cohort', () => {
     expect(e.did_share2_pp).toBeCloseTo((-100 * 7) / 30, 9);
     expect(e.did_ci_low_pp).toBeCloseTo(100 * (-7 / 30 - 1.96 * Math.sqrt(1 / 80)), 9);
     expect(e.did_ci_high_pp).toBeCloseTo(100 * (-7 / 30 + 1.96 * Math.sqrt(1 / 80)), 9);
-    expect(e.improved).toBe(true); // high end −1,42 п. п.
+    expect([e.interval_below_zero, e.improved]).toEqual([true, false]); // high end −1,42 п. п., but a small group
     const weights = await fx.rows(
       "SELECT school_login, baseline_quintile, weight FROM int_effect_deltas WHERE group_name = 'comparison' ORDER BY school_login",
     );

@@ -127,6 +127,18 @@ describe('model runner', () => {
     expect(await fx.rows('SELECT school_login, n FROM audit.per_school__accepted_range_n')).toEqual([
       { school_login: 'a', n: 2 },
     ]);
+
+    // The 2025 list unloaded: the next run of 2025 is empty, and _latest shows that run, not an older one.
+    await fx.wh.run("UPDATE load_batch SET status = 'unloaded' WHERE snapshot_date = DATE '2025-03-01'");
+    results = await runModels(fx.wh, project, { year: 2025, asOf: '2025-07-31' }, { names: all });
+    expect(results.find((r) => r.model === 'per_school')).toMatchObject({
+      rows: 0,
+      message: expect.stringMatching(/витрина пуста/),
+    });
+    expect(await fx.rows('SELECT count(*) AS n FROM per_school_latest WHERE year = 2025')).toEqual([
+      { n: 0 },
+    ]);
+    expect(await fx.rows('SELECT count(*) AS n FROM per_school WHERE year = 2025')).toEqual([{ n: 2 }]);
   });
 
   it('a failing model skips what reads it; a changed mart shape drops its old runs', async () => {

@@ -197,9 +197,13 @@ school_registry_history; версия части данных на дату — 
         'В диалоговом режиме результат выводится только на экран; для --format и --out передайте запрос.',
       );
     }
+    // Only --year: the latest versions are read (as_of_date() without a date), not last month's.
     const params =
       values['as-of'] !== undefined || values.year !== undefined
-        ? runParams(values.year, values['as-of'])
+        ? {
+            ...runParams(values.year, values['as-of']),
+            ...(values['as-of'] === undefined ? { asOf: '9999-12-31' } : {}),
+          }
         : undefined;
     const wh = await Warehouse.open(globals.db, { readOnly: true });
     try {

@@ -70,6 +70,10 @@ function printFailure(r: TestResult, io: Io): void {
   if (r.status === 'pass') return;
   const where = r.model ? `${r.model}: ` : '';
   const mark = r.severity === 'warn' && r.status === 'fail' ? '!' : '✗';
+  if (r.test === 'not_empty') {
+    io.out(`${mark} ${where}${r.message}`);
+    return;
+  }
   if (r.status === 'error') {
     io.out(`${mark} ${where}${r.description} — проверка не выполнена: ${r.message}`);
     return;
