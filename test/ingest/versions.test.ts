@@ -82,7 +82,7 @@ describe('versions, as-of reads and re-checks', () => {
     s.addRow(['03.06.2025', 'Математика', '030002', 'Омаров', 'Шамиль', null, '8212', '123456', 12, 4]);
     ws.file('ОГЭ 2025 математика.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     const r = await ws.cli('ingest', ws.inbox, '--json');
-    expect(r.code).toBe(0);
+    expect(r.code, `${r.err}\n${r.out}`).toBe(0);
     const rows = await ws.query<{ student: string; subject: string; school_login: string }>(
       'SELECT student, subject, school_login FROM raw_oge_results ORDER BY school_login, subject',
     );
