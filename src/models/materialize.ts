@@ -31,11 +31,17 @@ export async function materialize(
   const name = ident(model.name);
   const select = await body(wh, model, params);
   if (model.materialized === 'view') {
-    await wh.run(`CREATE OR REPLACE VIEW ${name} AS ${select}`);
-    return { rows: null };
+    const retired = await wh.transaction(async () => {
+      const old = await retireTable(wh, model.name);
+      await wh.run(`CREATE OR REPLACE VIEW ${name} AS ${select}`);
+      return old;
+    });
+    return { rows: null, retired };
   }
   if (model.materialized === 'table') {
     const rows = await wh.transaction(async () => {
+      // A model that was a view before: the view makes way for the table.
+      if (await viewExists(wh, model.name)) await wh.run(`DROP VIEW ${name}`);
       await wh.run(`CREATE OR REPLACE TABLE ${name} AS ${select}`);
       const n = Number(await wh.value(`SELECT count(*) FROM ${name}`));
       await record(wh, model, params, fingerprint, n);
@@ -91,19 +97,38 @@ async function prepareMart(
       .map((c) => `${c.column_name} ${c.data_type}`)
       .join(', ');
     if (have === wanted) return undefined;
-    const versions = await wh.value<bigint>(
-      "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND starts_with(table_name, $1)",
-      [`${model.name}__v`],
-    );
-    retired = `${model.name}__v${Number(versions) + 1}`;
-    await wh.run(`DROP VIEW IF EXISTS ${ident(`${model.name}_latest`)}`);
-    await wh.run(`ALTER TABLE ${ident(model.name)} RENAME TO ${ident(retired)}`);
-    await wh.run('DELETE FROM model_build WHERE model = $1', [model.name]);
+    retired = await retireTable(wh, model.name);
+  } else if (await viewExists(wh, model.name)) {
+    await wh.run(`DROP VIEW ${ident(model.name)}`);
   }
   await wh.run(
     `CREATE TABLE ${ident(model.name)} AS SELECT CAST(NULL AS INTEGER) AS year, CAST(NULL AS DATE) AS as_of, * ` +
       `FROM (${select}) WHERE false`,
   );
+  return retired;
+}
+
+const viewExists = async (wh: Warehouse, name: string) =>
+  Number(
+    await wh.value("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'main' AND view_name = $1", [
+      name,
+    ]),
+  ) > 0;
+
+/**
+ * A model's table whose shape or kind changed is kept as `<name>__v<n>` with every run it holds
+ * (never dropped: a mart's past figures stay queryable); returns its new name.
+ */
+async function retireTable(wh: Warehouse, name: string): Promise<string | undefined> {
+  if (!(await wh.tableExists(name))) return undefined;
+  const versions = await wh.value<bigint>(
+    "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND starts_with(table_name, $1)",
+    [`${name}__v`],
+  );
+  const retired = `${name}__v${Number(versions) + 1}`;
+  await wh.run(`DROP VIEW IF EXISTS ${ident(`${name}_latest`)}`);
+  await wh.run(`ALTER TABLE ${ident(name)} RENAME TO ${ident(retired)}`);
+  await wh.run('DELETE FROM model_build WHERE model = $1', [name]);
   return retired;
 }
 

@@ -173,6 +173,20 @@ describe('model runner', () => {
     ]);
   });
 
+  it('a model may change kind: a view becomes a table and back', async () => {
+    writeProject(root);
+    await fx.load('participants', '2025-03-01', [{ year: 2025, school_login: 'a' }]);
+    const p = { year: 2025, asOf: '2025-06-30' };
+    await runModels(fx.wh, loadProject(root), p, { names: ['per_school'] });
+    writeFileSync(join(root, 'intermediate/int_years.yml'), 'description: Годы\nmaterialized: table\n');
+    let results = await runModels(fx.wh, loadProject(root), p, { names: ['per_school'] });
+    expect(results.find((r) => r.model === 'int_years')).toMatchObject({ status: 'built', rows: 1 });
+    writeFileSync(join(root, 'intermediate/int_years.yml'), 'description: Годы\n');
+    results = await runModels(fx.wh, loadProject(root), p, { names: ['per_school'] });
+    expect(results.find((r) => r.model === 'int_years')?.status).toBe('built');
+    expect(await fx.rows('SELECT count(*) AS n FROM int_years')).toEqual([{ n: 1 }]);
+  });
+
   it('selects upstream and downstream models', () => {
     writeProject(root);
     const project = loadProject(root);
