@@ -70,24 +70,27 @@ journal_flags AS (
          END AS flagged
   FROM journal
 ),
-boundaries AS (
-  -- The first score of marks 3, 4 and 5 in ref_vpr_scale, of the scale year int_quality_results
-  -- chose (the work's year, else the nearest one in the reference).
-  SELECT DISTINCT r.year, r.subject, r.grade, r.scale_year, b.boundary_mark,
-         CASE b.boundary_mark WHEN 3 THEN s.mark3_from WHEN 4 THEN s.mark4_from ELSE s.mark5_from END AS boundary_score
+score_hist AS (
+  -- One pass over the works: how many ВПР works got each score, per school × subject × grade.
+  SELECT r.year, r.session, r.school_login, r.subject, r.grade, r.scale_year, r.score, count(*) AS works
   FROM int_quality_results r
-  JOIN ref_vpr_scale s ON s.year = r.scale_year AND s.subject_code = r.subject AND s.grade = r.grade
-  CROSS JOIN (VALUES (3), (4), (5)) b(boundary_mark)
-  WHERE r.assessment = 'vpr'
-),
-score_counts AS (
-  SELECT r.year, r.session, r.school_login, r.subject, r.grade, b.boundary_mark, b.boundary_score,
-         count(*) FILTER (WHERE r.score = b.boundary_score) AS works_at_boundary,
-         count(*) FILTER (WHERE r.score = b.boundary_score - 1) AS works_below_boundary
-  FROM int_quality_results r
-  JOIN boundaries b USING (year, subject, grade)
   WHERE r.assessment = 'vpr' AND NOT r.is_absent AND r.school_login IS NOT NULL
   GROUP BY ALL
+),
+score_counts AS (
+  -- Works on the first score of marks 3, 4 and 5 (ref_vpr_scale, of the scale year int_quality_results
+  -- chose: the work's year, else the nearest one in the reference) and on the score just below.
+  SELECT year, session, school_login, subject, grade, boundary_mark, boundary_score,
+         CAST(coalesce(sum(works) FILTER (WHERE score = boundary_score), 0) AS BIGINT) AS works_at_boundary,
+         CAST(coalesce(sum(works) FILTER (WHERE score = boundary_score - 1), 0) AS BIGINT) AS works_below_boundary
+  FROM (
+    SELECT h.*, b.boundary_mark,
+           CASE b.boundary_mark WHEN 3 THEN s.mark3_from WHEN 4 THEN s.mark4_from ELSE s.mark5_from END AS boundary_score
+    FROM score_hist h
+    JOIN ref_vpr_scale s ON s.year = h.scale_year AND s.subject_code = h.subject AND s.grade = h.grade
+    CROSS JOIN (VALUES (3), (4), (5)) b(boundary_mark)
+  )
+  GROUP BY year, session, school_login, subject, grade, boundary_mark, boundary_score
 ),
 bunching AS (
   SELECT
