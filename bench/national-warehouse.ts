@@ -4,8 +4,8 @@
  * columns of the contracts, and each table's rows are registered as loaded versions (load_batch,
  * batch_partition), as the ingest would leave them. Scale: DOMAIN §6, the whole country, times
  * BENCH_NATIONAL_FACTOR. Cached in bench-data/models/national/<factor>-<key>/: the key covers the
- * generator's SQL and volumes, the contracts' raw columns and the DuckDB version, so a second run
- * reuses the warehouse and a changed generator builds a new one.
+ * generator's SQL and volumes, the contracts' raw columns, the scales of marks it reads from
+ * sql/seeds and the DuckDB version, so a second run reuses the warehouse and a change builds a new one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -37,6 +37,8 @@ const NATIONAL = {
 };
 
 const SQL_DIR = projectPath('bench/sql/national');
+/** Reference tables the generator reads (scales of marks), part of the cache key. */
+const SEEDS = ['vpr_scale.csv', 'oge_scale.csv', 'ege_min_score.csv'];
 
 export interface NationalOptions {
   threads: number;
@@ -90,6 +92,8 @@ function cacheKey(factor: number): string {
   );
   for (const c of CONTRACTS) hash.update(JSON.stringify([c.source, c.partitionKey, rawColumns(c)]));
   for (const f of [...sqlFiles(), 'register.sql']) hash.update(readFileSync(join(SQL_DIR, f)));
+  // The scales the generated marks follow.
+  for (const seed of SEEDS) hash.update(readFileSync(projectPath('sql/seeds', seed)));
   return hash.digest('hex').slice(0, 12);
 }
 

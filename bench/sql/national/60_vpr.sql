@@ -1,18 +1,29 @@
 -- ВПР of 2024–2026 at every school ({{vpr_rows}} works in all): Russian and mathematics in grades
 -- 4–8, in 2026 also «Окружающий мир» 4 and history 5. Scores follow the school's level; marks by
--- the scale (the shipped vpr_scale of 2026; others invented); ~6 % absent; the journal mark agrees
+-- the scale (ref_vpr_scale where it has the cell); ~6 % absent; the journal mark agrees
 -- with the work for most, is higher for ~15 % (понизили) and ~40 % at a few inflating schools.
 -- No task scores (a protocol without task columns is a valid export), to keep the file small.
 
+-- The cells and their scale: the latest row of ref_vpr_scale where the reference has the cell,
+-- else these invented ones.
 CREATE OR REPLACE TEMP TABLE g_vpr_cell AS
-SELECT * FROM (VALUES
-  ('rus', 4, 38, 14, 25, 33), ('rus', 5, 45, 18, 29, 39), ('rus', 6, 51, 22, 33, 44), ('rus', 7, 47, 20, 30, 41),
-  ('rus', 8, 51, 22, 33, 44), ('math', 4, 20, 6, 10, 15), ('math', 5, 20, 7, 11, 16), ('math', 6, 16, 6, 10, 14),
-  ('math', 7, 19, 6, 12, 16), ('math', 8, 19, 6, 11, 16)
-) c(subject, grade, max_score, m3, m4, m5), (VALUES (2024), (2025), (2026)) y(year)
-UNION ALL
-SELECT * FROM (VALUES ('env', 4, 32, 8, 18, 26, 2026), ('hist', 5, 15, 4, 8, 12, 2026))
-  c(subject, grade, max_score, m3, m4, m5, year);
+WITH cells AS (
+  SELECT * FROM (VALUES
+    ('rus', 4, 38, 14, 25, 33), ('rus', 5, 45, 18, 29, 39), ('rus', 6, 51, 22, 33, 44), ('rus', 7, 47, 20, 30, 41),
+    ('rus', 8, 51, 22, 33, 44), ('math', 4, 20, 6, 10, 15), ('math', 5, 20, 7, 11, 16), ('math', 6, 16, 6, 10, 14),
+    ('math', 7, 19, 6, 12, 16), ('math', 8, 19, 6, 11, 16)
+  ) c(subject, grade, max_score, m3, m4, m5), (VALUES (2024), (2025), (2026)) y(year)
+  UNION ALL
+  SELECT * FROM (VALUES ('env', 4, 32, 8, 18, 26, 2026), ('hist', 5, 15, 4, 8, 12, 2026))
+    c(subject, grade, max_score, m3, m4, m5, year)
+),
+ref AS (
+  SELECT subject_code, grade, max_score, mark3_from, mark4_from, mark5_from FROM ref_vpr_scale
+  QUALIFY row_number() OVER (PARTITION BY subject_code, grade ORDER BY year DESC) = 1
+)
+SELECT c.subject, c.grade, coalesce(r.max_score, c.max_score) AS max_score, coalesce(r.mark3_from, c.m3) AS m3,
+       coalesce(r.mark4_from, c.m4) AS m4, coalesce(r.mark5_from, c.m5) AS m5, c.year
+FROM cells c LEFT JOIN ref r ON r.subject_code = c.subject AND r.grade = c.grade;
 
 -- Works per school and cell: proportional to the school's size, {{vpr_rows}} in all.
 CREATE OR REPLACE TEMP TABLE g_vpr_school_cell AS

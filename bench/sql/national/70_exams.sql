@@ -3,13 +3,21 @@
 -- reserve day, ~2 % absent; a «2» in a compulsory subject is retaken in July by most. Students are
 -- pseudonymised as the ingest does (24 hex digits); the school comes from the РЦОИ code.
 
+-- Subjects and scales; ref_oge_scale and ref_ege_min_score (their latest year) where they have the subject.
 CREATE OR REPLACE TEMP TABLE g_oge_subject AS
-SELECT * FROM (VALUES
+WITH subjects AS (SELECT * FROM (VALUES
   (0, 'rus', 6, 3, 33, 15, 22, 29), (0, 'math', 6, 10, 31, 8, 15, 22),
   (1, 'soc', 5, 30, 37, 14, 24, 32), (2, 'bio', 5, 30, 48, 13, 25, 37), (3, 'geo', 6, 14, 31, 12, 19, 25),
   (4, 'inf', 6, 14, 19, 5, 11, 17), (5, 'hist', 6, 17, 37, 11, 20, 30), (6, 'phys', 6, 17, 45, 11, 22, 34),
   (7, 'chem', 6, 17, 40, 10, 20, 31), (8, 'eng', 5, 26, 68, 29, 46, 58)
-) t(slot, subject, month, day, max_score, m3, m4, m5);
+) t(slot, subject, month, day, max_score, m3, m4, m5)),
+ref AS (
+  SELECT subject_code, max_score, mark3_from, mark4_from, mark5_from FROM ref_oge_scale
+  QUALIFY row_number() OVER (PARTITION BY subject_code ORDER BY year DESC) = 1
+)
+SELECT s.slot, s.subject, s.month, s.day, coalesce(r.max_score, s.max_score) AS max_score,
+       coalesce(r.mark3_from, s.m3) AS m3, coalesce(r.mark4_from, s.m4) AS m4, coalesce(r.mark5_from, s.m5) AS m5
+FROM subjects s LEFT JOIN ref r ON r.subject_code = s.subject;
 
 CREATE OR REPLACE TEMP TABLE g_oge_sitting AS
 WITH k AS (SELECT {{oge_rows}} / (4.1 * sum(students_total)) AS k FROM g_school WHERE NOT closed_2026),
@@ -62,13 +70,19 @@ SELECT year, exam_date, subject, rcoi_code, school_login, municipality_code,
 FROM sittings;
 
 CREATE OR REPLACE TEMP TABLE g_ege_subject AS
-SELECT * FROM (VALUES
+WITH subjects AS (SELECT * FROM (VALUES
   (0, 'rus', 5, 30, 50, NULL, NULL, NULL, 24), (1, 'math', 6, 2, 32, NULL, NULL, NULL, 27),
   (2, 'math_base', 6, 2, 21, 7, 12, 17, NULL),
   (3, 'soc', 6, 5, 58, NULL, NULL, NULL, 42), (4, 'hist', 6, 5, 42, NULL, NULL, NULL, 32),
   (5, 'bio', 6, 9, 59, NULL, NULL, NULL, 36), (6, 'chem', 6, 9, 56, NULL, NULL, NULL, 36),
   (7, 'phys', 6, 9, 45, NULL, NULL, NULL, 36), (8, 'inf', 6, 13, 29, NULL, NULL, NULL, 40)
-) t(slot, subject, month, day, max_score, m3, m4, m5, min_score);
+) t(slot, subject, month, day, max_score, m3, m4, m5, min_score)),
+ref AS (
+  SELECT subject_code, min_score FROM ref_ege_min_score
+  QUALIFY row_number() OVER (PARTITION BY subject_code ORDER BY year DESC) = 1
+)
+SELECT s.* REPLACE (CASE WHEN s.min_score IS NULL THEN NULL ELSE coalesce(r.min_score, s.min_score) END AS min_score)
+FROM subjects s LEFT JOIN ref r ON r.subject_code = s.subject;
 
 CREATE OR REPLACE TEMP TABLE g_ege_sitting AS
 WITH k AS (
