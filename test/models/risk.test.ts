@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Clustering,
-  clusterProfiles,
-  describeClusters,
-  groupName,
-  type Profile,
-} from '../../src/models/typescript/risk-clusters.js';
+import { type Clustering, clusterProfiles, type Profile } from '../../src/models/typescript/kmeans.js';
+import { describeClusters, groupName } from '../../src/models/typescript/risk-clusters.js';
 import { type FixtureRow, fixtureWarehouse } from '../helpers/fixture-warehouse.js';
 
 // Risk picture, participation, clusters and dominant groups (DOMAIN §4.2, §4.3).
