@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPath } from '../warehouse/paths.js';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { RunParams } from './params.js';
 import type { Model } from './project.js';
@@ -56,12 +57,10 @@ export class Fingerprints {
     let v = this.bySource.get(source);
     if (v === undefined) {
       v =
-        (await this.wh.value<string | null>(
-          `SELECT md5(string_agg(bp.partition_key || '@' || bp.batch_id, ',' ORDER BY bp.partition_key, bp.batch_id))
-           FROM batch_partition bp JOIN load_batch b USING (batch_id)
-           WHERE bp.source = $1 AND b.status = 'loaded' AND bp.snapshot_date <= CAST($2 AS DATE)`,
-          [source, this.params.asOf],
-        )) ?? '';
+        (await this.wh.value<string | null>(sqlFile('runner/source-versions.sql'), {
+          source,
+          as_of: this.params.asOf,
+        })) ?? '';
       this.bySource.set(source, v);
     }
     return v;

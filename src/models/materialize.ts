@@ -1,4 +1,5 @@
 import { ident, literal } from '../warehouse/quote.js';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { RunParams } from './params.js';
 import type { Model } from './project.js';
@@ -146,11 +147,17 @@ export async function builtFingerprint(
   params: RunParams,
 ): Promise<string | null> {
   if (model.materialized === 'view' || !(await wh.tableExists(model.name))) return null;
-  const rows = await wh.rows<{ fingerprint: string }>(
+  // A table holds one run only: what it was last built from, whatever the parameters.
+  const rows =
     model.materialized === 'table'
-      ? 'SELECT fingerprint FROM model_build WHERE model = $1 ORDER BY built_at DESC LIMIT 1'
-      : 'SELECT fingerprint FROM model_build WHERE model = $1 AND year = $2 AND as_of = CAST($3 AS DATE)',
-    model.materialized === 'table' ? [model.name] : [model.name, params.year, params.asOf],
-  );
+      ? await wh.rows<{ fingerprint: string }>(
+          'SELECT fingerprint FROM model_build WHERE model = $1 ORDER BY built_at DESC LIMIT 1',
+          [model.name],
+        )
+      : await wh.rows<{ fingerprint: string }>(sqlFile('runner/model-build.sql'), {
+          model: model.name,
+          year: params.year,
+          as_of: params.asOf,
+        });
   return rows[0]?.fingerprint ?? null;
 }

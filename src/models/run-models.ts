@@ -1,6 +1,7 @@
 import { CONTRACTS } from '../ingest/contracts/index.js';
 import { ensureRawTable } from '../ingest/load/raw-table.js';
 import { syncReferenceTables } from '../warehouse/reference.js';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { Fingerprints } from './fingerprint.js';
 import { builtFingerprint, materialize } from './materialize.js';
@@ -127,9 +128,10 @@ export async function prepareWarehouse(wh: Warehouse, params: RunParams): Promis
 }
 
 async function storedRows(wh: Warehouse, model: Model, params: RunParams): Promise<number | null> {
-  const v = await wh.value<bigint | number | null>(
-    'SELECT rows FROM model_build WHERE model = $1 AND year = $2 AND as_of = CAST($3 AS DATE)',
-    [model.name, params.year, params.asOf],
-  );
-  return v === null || v === undefined ? null : Number(v);
+  const [built] = await wh.rows<{ rows: bigint | null }>(sqlFile('runner/model-build.sql'), {
+    model: model.name,
+    year: params.year,
+    as_of: params.asOf,
+  });
+  return built?.rows == null ? null : Number(built.rows);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../warehouse/paths.js';
 import { ident, literal } from '../warehouse/quote.js';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { Fingerprints } from './fingerprint.js';
 import { builtFingerprint } from './materialize.js';
@@ -95,10 +96,7 @@ export async function runTests(
 /** The outcomes of the run in test_result, in one transaction (one write instead of one per test). */
 async function record(wh: Warehouse, results: TestResult[], params: RunParams): Promise<void> {
   await wh.transaction(async () => {
-    const insert = await wh.connection.prepare(
-      `INSERT OR REPLACE INTO test_result VALUES ($test, $model, $severity, $status, $failures, $audit, $year,
-        CAST($as_of AS DATE), $message, current_timestamp)`,
-    );
+    const insert = await wh.connection.prepare(sqlFile('runner/test-result.sql'));
     for (const r of results) {
       insert.bind({
         test: r.model ? `${r.model}.${r.test}` : r.test,
@@ -155,18 +153,15 @@ async function check(
 }
 
 async function notBuilt(wh: Warehouse, model: Model, params: RunParams): Promise<string | null> {
-  const exists = await wh.value<bigint>(
-    'SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary UNION ALL ' +
-      'SELECT count(*) FROM duckdb_views() WHERE view_name = $1 AND NOT temporary ORDER BY 1 DESC LIMIT 1',
-    [model.name],
-  );
+  const exists = await wh.value<bigint>(sqlFile('runner/model-exists.sql'), { model: model.name });
   if (Number(exists) === 0) return 'модель ещё не рассчитана: выполните shnor models run';
   if (model.materialized !== 'mart') return null;
-  const built = await wh.value<bigint>(
-    'SELECT count(*) FROM model_build WHERE model = $1 AND year = $2 AND as_of = CAST($3 AS DATE)',
-    [model.name, params.year, params.asOf],
-  );
-  return Number(built) === 0
+  const built = await wh.rows(sqlFile('runner/model-build.sql'), {
+    model: model.name,
+    year: params.year,
+    as_of: params.asOf,
+  });
+  return built.length === 0
     ? `витрина не рассчитана за ${params.year} год на ${params.asOf}: выполните shnor models run с теми же --year и --as-of`
     : null;
 }
