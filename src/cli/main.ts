@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   models: () => import('./commands/models.js'),
   test: () => import('./commands/test.js'),
   docs: () => import('./commands/docs.js'),
+  report: () => import('./commands/report.js'),
 };
 
 const GLOBAL_OPTIONS = {

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunParams } from '../models/params.js';
+import type { Commentary } from './commentary.js';
+import type { Copy, ReportData } from './data.js';
+import { fontFaceCss } from './fonts.js';
+import type { Bookmark } from './pdf-outline.js';
+import type { ReportSpec } from './spec.js';
+import { SHARED_DIR } from './spec.js';
+import { compileFile, type Hbs } from './templates.js';
+
+/** An entry of the contents: a section heading (h2) of the body. */
+export interface ContentsEntry {
+  id: string;
+  title: string;
+  page?: number;
+}
+
+/** The context every template of a report sees. */
+export interface TemplateContext {
+  settings: Record<string, unknown>;
+  report: { name: string; title: string; heading: string; long: boolean };
+  params: RunParams;
+  target: Copy['target'];
+  data: Copy['data'];
+  charts: Record<string, string | null>;
+  sources: ReportData['sources'];
+  reference: ReportData['reference'];
+}
+
+const decodeEntities = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&amp;/g, '&')
+    .trim();
+
+/** Gives each section heading of the body an id and lists them for the contents. */
+export function numberSections(body: string): { html: string; contents: ContentsEntry[] } {
+  const contents: ContentsEntry[] = [];
+  const html = body.replace(/<h2>([\s\S]*?)<\/h2>/g, (_m, inner: string) => {
+    const id = `section-${contents.length + 1}`;
+    contents.push({ id, title: decodeEntities(inner) });
+    return `<h2 id="${id}">${inner}</h2>`;
+  });
+  return { html, contents };
+}
+
+/** Puts the pages from a first print's bookmarks on the contents (titles matched in order). */
+export function withPages(contents: ContentsEntry[], bookmarks: readonly Bookmark[]): ContentsEntry[] {
+  let from = 0;
+  return contents.map((entry) => {
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const at = bookmarks.findIndex((b, i) => i >= from && norm(b.title) === norm(entry.title));
+    if (at < 0) return entry;
+    from = at + 1;
+    return { ...entry, page: bookmarks[at].page };
+  });
+}
+
+let css: string | undefined;
+const styleCss = () => {
+  css ??= readFileSync(join(SHARED_DIR, 'style.css'), 'utf8');
+  return css;
+};
+
+/** The parts of one copy that do not change between the two prints of a long note. */
+export interface RenderedParts {
+  body: string;
+  contents: ContentsEntry[];
+  conclusions: string;
+  recommendations: string;
+  /** Whether Выводы / Рекомендации are the analyst's or generated. */
+  commentaryPath?: string;
+}
+
+/** Renders the report's own templates (body, generated or the analyst's conclusions and recommendations). */
+export function renderParts(
+  hb: Hbs,
+  spec: ReportSpec,
+  ctx: TemplateContext,
+  commentary?: Commentary,
+): RenderedParts {
+  const body = compileFile(hb, join(spec.dir, 'template.hbs'))?.(ctx) ?? '';
+  const generated = (file: string) => compileFile(hb, join(spec.dir, file))?.(ctx) ?? '';
+  const numbered = numberSections(body);
+  return {
+    body: numbered.html,
+    // The layout's own sections follow the body's in the contents.
+    contents: [
+      ...numbered.contents,
+      { id: 'conclusions', title: 'Выводы' },
+      { id: 'recommendations', title: 'Рекомендации' },
+      { id: 'appendix', title: 'Приложение. Качество данных' },
+    ],
+    conclusions: commentary?.conclusions ?? generated('conclusions.hbs'),
+    recommendations: commentary?.recommendations ?? generated('recommendations.hbs'),
+    commentaryPath: commentary?.path,
+  };
+}
+
+/** The whole self-contained HTML page: fonts and styles inline, charts as inline SVG. */
+export function renderDocument(
+  hb: Hbs,
+  ctx: TemplateContext,
+  parts: RenderedParts,
+  contents = parts.contents,
+): string {
+  const layout = compileFile(hb, join(SHARED_DIR, 'layout.hbs'));
+  if (!layout) throw new Error('report-templates/_shared/layout.hbs is missing');
+  const raw = (s: string) => new hb.SafeString(s);
+  return layout({
+    ...ctx,
+    style: raw(`${fontFaceCss()}\n${styleCss()}`),
+    body: raw(parts.body),
+    conclusions: raw(parts.conclusions),
+    recommendations: raw(parts.recommendations),
+    commentaryPath: parts.commentaryPath,
+    contents,
+  });
+}

@@ -1,0 +1,155 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RunParams } from '../models/params.js';
+import { safeFileName } from '../output/file-name.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import type { PdfPrinter } from './browser.js';
+import { renderChart } from './charts.js';
+import { readCommentary } from './commentary.js';
+import { type Copy, loadReportData, type ReportData } from './data.js';
+import { renderDocument, renderParts, type TemplateContext, withPages } from './document.js';
+import { pdfBookmarks } from './pdf-outline.js';
+import type { ReportSpec } from './spec.js';
+import { loadSettings, reportHandlebars } from './templates.js';
+import { writeReportXlsx } from './xlsx.js';
+
+export type Format = 'pdf' | 'html' | 'xlsx';
+export const FORMATS: readonly Format[] = ['pdf', 'html', 'xlsx'];
+
+export interface RenderOptions {
+  formats: readonly Format[];
+  /** The as-of folder: out/<as-of>. */
+  outDir: string;
+  /** One school (login) or municipality (code) only. */
+  only?: string;
+  /** Needed when formats include pdf. */
+  printer?: PdfPrinter;
+  /** Where the analyst's commentary/<report>/<as-of>.md files are. */
+  commentaryDir: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A file a report wrote. */
+export interface ReportFile {
+  report: string;
+  /** 'region', a school login or a municipality code. */
+  copy: string;
+  format: Format | 'xlsx-restricted';
+  path: string;
+}
+
+/** Writes a file whole or not at all: a reader never finds half a PDF under the final name. */
+export function writeAtomic(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const part = `${path}.part`;
+  try {
+    writeFileSync(part, content);
+    renameSync(part, path);
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw error;
+  }
+}
+
+/** The path of a copy without extension: out/<as-of>/<report> for the region, else a folder of copies. */
+export function copyBasePath(spec: ReportSpec, copy: Copy, outDir: string): string {
+  if (spec.scope === 'region') return join(outDir, spec.name);
+  const name = String(
+    copy.target.school_short_name ?? copy.target.school_name ?? copy.target.municipality ?? '',
+  );
+  const file = safeFileName(name ? `${copy.key} ${name}` : copy.key);
+  const group =
+    spec.scope === 'school' && copy.target.municipality_code
+      ? safeFileName(String(copy.target.municipality_code))
+      : '';
+  return join(outDir, spec.name, group, file);
+}
+
+/** The datasets a chart spec reads (`"data": {"name": …}` anywhere in it). */
+export function chartDatasets(chart: object): string[] {
+  return [...JSON.stringify(chart).matchAll(/"data":\{"name":"([^"]+)"/g)].map((m) => m[1]);
+}
+
+async function renderCharts(spec: ReportSpec, copy: Copy): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const [name, chart] of spec.charts) {
+    const needed = chartDatasets(chart);
+    const empty = needed.length === 0 || needed.some((d) => (copy.data[d]?.length ?? 0) === 0);
+    out[name] = empty ? null : await renderChart(chart, copy.data);
+  }
+  return out;
+}
+
+async function renderCopy(
+  spec: ReportSpec,
+  data: ReportData,
+  copy: Copy,
+  params: RunParams,
+  options: RenderOptions,
+  hb: ReturnType<typeof reportHandlebars>,
+  settings: Record<string, unknown>,
+): Promise<ReportFile[]> {
+  const ctx: TemplateContext = {
+    settings,
+    report: { name: spec.name, title: spec.title, heading: spec.heading, long: spec.long },
+    params,
+    target: copy.target,
+    data: copy.data,
+    charts: await renderCharts(spec, copy),
+    sources: data.sources,
+    reference: data.reference,
+  };
+  const commentary =
+    spec.scope === 'region' ? readCommentary(options.commentaryDir, spec.name, params.asOf) : undefined;
+  const parts = renderParts(hb, spec, ctx, commentary);
+  const html = renderDocument(hb, ctx, parts);
+  const base = copyBasePath(spec, copy, options.outDir);
+  const files: ReportFile[] = [];
+  const add = (format: ReportFile['format'], path: string) =>
+    files.push({ report: spec.name, copy: copy.key, format, path });
+  if (options.formats.includes('html')) {
+    writeAtomic(`${base}.html`, html);
+    add('html', `${base}.html`);
+  }
+  if (options.formats.includes('pdf')) {
+    if (!options.printer) throw new Error('a PdfPrinter is needed for PDF output');
+    let pdf = await options.printer.print(html);
+    if (spec.long && parts.contents.length > 0) {
+      // The contents' page numbers: print, read where the headings fell, print again.
+      const paged = withPages(parts.contents, pdfBookmarks(pdf));
+      pdf = await options.printer.print(renderDocument(hb, ctx, parts, paged));
+    }
+    writeAtomic(`${base}.pdf`, pdf);
+    add('pdf', `${base}.pdf`);
+  }
+  if (options.formats.includes('xlsx')) {
+    for (const written of await writeReportXlsx(spec, copy, params, base)) add(written.format, written.path);
+  }
+  return files;
+}
+
+/** Renders every copy of a report for (year, as of) in the formats asked; returns the files written. */
+export async function renderReport(
+  wh: Warehouse,
+  spec: ReportSpec,
+  params: RunParams,
+  options: RenderOptions,
+): Promise<ReportFile[]> {
+  const data = await loadReportData(wh, spec, params, options.only);
+  const settings = loadSettings();
+  const hb = reportHandlebars(spec, settings);
+  const files: ReportFile[] = [];
+  let next = 0;
+  let done = 0;
+  options.onProgress?.(0, data.copies.length);
+  // As many copies in flight as the printer has pages; templates and charts run in between.
+  const workers = Array.from({ length: Math.max(1, Math.min(4, data.copies.length)) }, async () => {
+    while (next < data.copies.length) {
+      const copy = data.copies[next++];
+      files.push(...(await renderCopy(spec, data, copy, params, options, hb, settings)));
+      options.onProgress?.(++done, data.copies.length);
+    }
+  });
+  await Promise.all(workers);
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
