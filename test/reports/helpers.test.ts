@@ -72,9 +72,9 @@ describe('report helpers in a Handlebars template', () => {
       [
         '{{name "01" "genitive"}}',
         '{{name "01" "dative"}}',
-        '{{name code "prepositional" municipality}}',
-        '{{municipalityPhrase code municipality "prepositional"}}',
-        '{{region "prepositional"}}',
+        '{{name code "prepositional" municipality prep="в"}}',
+        'в {{municipalityPhrase code municipality "prepositional"}}',
+        'в {{region "prepositional"}}',
         '{{region "genitive"}}',
         '{{organisation}}',
       ].join('|'),

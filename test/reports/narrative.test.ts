@@ -205,14 +205,18 @@ describe('names in cases', () => {
     prepositional: 'Ахтынском районе',
   };
 
-  it('uses the configured form, with «в» for the prepositional case unless told otherwise', () => {
+  it('uses the configured form, with a preposition only when asked', () => {
     expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'genitive' })).toBe('Ахтынского района');
-    expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'prepositional' })).toBe('в Ахтынском районе');
-    expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'prepositional', prep: '' })).toBe(
-      'Ахтынском районе',
+    expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'prepositional' })).toBe('Ахтынском районе');
+    expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'prepositional', prep: 'в' })).toBe(
+      'в Ахтынском районе',
     );
     expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'prepositional', prep: 'о' })).toBe(
       'об Ахтынском районе',
+    );
+    const vladikavkaz = { nominative: 'Владикавказ', prepositional: 'Владикавказе' };
+    expect(municipalityPhrase({ forms: vladikavkaz, grammaticalCase: 'prepositional', prep: 'в' })).toBe(
+      'во Владикавказе',
     );
   });
 
@@ -220,9 +224,9 @@ describe('names in cases', () => {
     expect(municipalityPhrase({ forms: ahty, grammaticalCase: 'dative' })).toBe(
       'муниципальному образованию «Ахтынский район»',
     );
-    expect(municipalityPhrase({ nominative: 'Ахтынский район', grammaticalCase: 'prepositional' })).toBe(
-      'в муниципальном образовании «Ахтынский район»',
-    );
+    expect(
+      municipalityPhrase({ nominative: 'Ахтынский район', grammaticalCase: 'prepositional', prep: 'в' }),
+    ).toBe('в муниципальном образовании «Ахтынский район»');
     expect(municipalityPhrase({ nominative: 'Ахтынский район', grammaticalCase: 'nominative' })).toBe(
       'Ахтынский район',
     );
@@ -236,7 +240,8 @@ describe('names in cases', () => {
 
   it('the region the same way', () => {
     const region = { nominative: 'Республика Дагестан', prepositional: 'Республике Дагестан' };
-    expect(regionPhrase(region, 'prepositional')).toBe('в Республике Дагестан');
+    expect(regionPhrase(region, 'prepositional')).toBe('Республике Дагестан');
+    expect(regionPhrase(region, 'prepositional', 'в')).toBe('в Республике Дагестан');
     expect(regionPhrase(region, 'genitive')).toBe('региона «Республика Дагестан»');
     expect(regionPhrase(region, 'nominative')).toBe('Республика Дагестан');
   });

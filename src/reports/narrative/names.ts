@@ -1,7 +1,8 @@
 /**
  * Names of the region and of municipalities in grammatical cases. A form the settings give is used as is;
  * a form they do not give is replaced by a phrase that needs no declension: a generic noun in the case and
- * the name in the nominative in quotes («в муниципальном образовании «Ахтынский район»»).
+ * the name in the nominative in quotes («муниципальном образовании «Ахтынский район»»). No preposition is
+ * added unless asked for (`prep`), so a template may write «в {{region "prepositional"}}».
  */
 
 import { quote } from './quote.js';
@@ -62,7 +63,7 @@ export function grammaticalCase(value: unknown): GrammaticalCase {
 
 /**
  * The preposition before a phrase, with its euphonic form: «во Владикавказе», «со Ставропольским», «об Ахтынском».
- * The prepositional case gets «в» unless the template says otherwise (prep="" for none, prep="о").
+ * A template asks for it with prep="в" (rather than writing «в» before the helper) to get «во» where needed.
  */
 export function withPreposition(prep: string, phrase: string): string {
   const p = prep.trim();
@@ -76,10 +77,6 @@ export function withPreposition(prep: string, phrase: string): string {
   else if (p === 'с' && clusterAfter('сзшж')) form = 'со';
   else if (p === 'о' && /^[аиоуэ]/.test(lower)) form = 'об';
   return `${form} ${phrase}`;
-}
-
-function defaultPreposition(grammatical: GrammaticalCase, prep: string | undefined): string {
-  return prep ?? (grammatical === 'prepositional' ? 'в' : '');
 }
 
 function configured(forms: NameForms | undefined, grammatical: GrammaticalCase): string | undefined {
@@ -108,7 +105,7 @@ export function namePhrase(noun: Record<GrammaticalCase, string>, request: Phras
   else if (nominative)
     phrase = grammatical === 'nominative' ? nominative : `${noun[grammatical]} ${quote(nominative)}`;
   else phrase = `${noun[grammatical]} с кодом ${request.code ?? '—'}`;
-  return withPreposition(defaultPreposition(grammatical, request.prep), phrase);
+  return withPreposition(request.prep ?? '', phrase);
 }
 
 export function municipalityPhrase(request: PhraseRequest): string {
