@@ -202,10 +202,7 @@ describe('printing', () => {
   });
 
   it('bookmarks give the page of each heading', async () => {
-    const sections = Array.from(
-      { length: 6 },
-      (_, i) => `<h2>Раздел ${i + 1}</h2><div class="block"></div>`,
-    );
+    const sections = Array.from({ length: 6 }, (_, i) => `<h2>Раздел ${i + 1}</h2><div class="block"></div>`);
     const pdf = await printer.print(
       `<html><head><style>@page { size: A4; margin: 20mm } h2 { break-after: avoid } .block { height: 200mm; break-inside: avoid }</style></head><body><h1>Справка</h1>${sections.join('')}</body></html>`,
     );
