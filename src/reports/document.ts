@@ -114,13 +114,17 @@ export function renderDocument(
   const layout = compileFile(hb, join(SHARED_DIR, 'layout.hbs'));
   if (!layout) throw new Error('report-templates/_shared/layout.hbs is missing');
   const raw = (s: string) => new hb.SafeString(s);
-  return layout({
-    ...ctx,
-    style: raw(`${fontFaceCss()}\n${styleCss()}`),
-    body: raw(parts.body),
-    conclusions: raw(parts.conclusions),
-    recommendations: raw(parts.recommendations),
-    commentaryPath: parts.commentaryPath,
-    contents,
-  });
+  const page = (style: string) =>
+    layout({
+      ...ctx,
+      style: raw(style),
+      body: raw(parts.body),
+      conclusions: raw(parts.conclusions),
+      recommendations: raw(parts.recommendations),
+      commentaryPath: parts.commentaryPath,
+      contents,
+    });
+  // Fonts last: only the subsets holding a character of the page go in.
+  const css = styleCss();
+  return page(`${fontFaceCss(page(css))}\n${css}`);
 }

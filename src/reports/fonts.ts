@@ -20,13 +20,15 @@ export interface FontFace {
 export const FONT_SUBSETS = ['cyrillic-ext', 'cyrillic', 'latin-ext', 'latin'] as const;
 export type FontSubset = (typeof FONT_SUBSETS)[number];
 
-/** The faces every report embeds: PT Sans for text and charts (with italics), PT Serif for headings. */
+/**
+ * The faces every report embeds (style.css): PT Serif for the text (with italics for the analyst's
+ * emphasis and notes), PT Sans for headings, tables and charts.
+ */
 export const EMBEDDED_FACES: readonly FontFace[] = [
   { family: 'PT Sans', weight: 400, style: 'normal' },
-  { family: 'PT Sans', weight: 400, style: 'italic' },
   { family: 'PT Sans', weight: 700, style: 'normal' },
-  { family: 'PT Sans', weight: 700, style: 'italic' },
   { family: 'PT Serif', weight: 400, style: 'normal' },
+  { family: 'PT Serif', weight: 400, style: 'italic' },
   { family: 'PT Serif', weight: 700, style: 'normal' },
 ];
 
@@ -71,21 +73,39 @@ function faceRule(face: FontFace, subset: FontSubset, range: string): string {
   ].join('\n');
 }
 
-let css: string | undefined;
+/** Code point intervals of a CSS unicode-range («U+0400-045F, U+2116»). */
+export function parseUnicodeRange(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    return [Number.parseInt(from, 16), Number.parseInt(to ?? from, 16)];
+  });
+}
+
+interface Rule {
+  css: string;
+  ranges: [number, number][];
+}
+let rules: Rule[] | undefined;
 
 /**
- * CSS @font-face rules for every embedded face and subset, the WOFF2 files inlined as base64 data URLs,
- * each with its unicode-range (Chromium then decodes only the subsets a page uses). Cached after the
- * first call.
+ * CSS @font-face rules for the embedded faces, the WOFF2 files inlined as base64 data URLs, each with
+ * its unicode-range. Given the document's text, only the subsets that hold one of its characters are
+ * included (usually cyrillic and latin: half the size of a note's HTML); without it, all of them.
  */
-export function fontFaceCss(): string {
-  if (css === undefined) {
-    const rules: string[] = [];
-    for (const face of EMBEDDED_FACES) {
-      const ranges = unicodeRanges(face.family);
-      for (const subset of FONT_SUBSETS) rules.push(faceRule(face, subset, ranges[subset]));
-    }
-    css = rules.join('\n');
-  }
-  return css;
+export function fontFaceCss(text?: string): string {
+  rules ??= EMBEDDED_FACES.flatMap((face) => {
+    const ranges = unicodeRanges(face.family);
+    return FONT_SUBSETS.map((subset) => ({
+      css: faceRule(face, subset, ranges[subset]),
+      ranges: parseUnicodeRange(ranges[subset]),
+    }));
+  });
+  if (text === undefined) return rules.map((r) => r.css).join('\n');
+  const used = new Set<number>();
+  for (const ch of text) used.add(ch.codePointAt(0) ?? 0);
+  const codes = [...used];
+  return rules
+    .filter((r) => codes.some((c) => r.ranges.some(([from, to]) => c >= from && c <= to)))
+    .map((r) => r.css)
+    .join('\n');
 }

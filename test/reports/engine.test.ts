@@ -1,17 +1,20 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/cli/errors.js';
-import { PdfPrinter } from '../../src/reports/browser.js';
+import { captureIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { findChrome, PdfPrinter } from '../../src/reports/browser.js';
 import { readCommentary } from '../../src/reports/commentary.js';
 import { numberSections, withPages } from '../../src/reports/document.js';
 import { pdfBookmarks } from '../../src/reports/pdf-outline.js';
 import { chartDatasets, writeAtomic } from '../../src/reports/render.js';
 import { loadReportFolder, loadReports } from '../../src/reports/spec.js';
 import { noDataHtml, tableHtml } from '../../src/reports/templates.js';
+import { projectPath } from '../../src/warehouse/paths.js';
 import { pdfText } from '../helpers/pdf-tools.js';
 
 const NBSP = '\u00a0';
@@ -220,5 +223,44 @@ describe('printing', () => {
     expect(marks.map((b) => b.page)).toEqual([1, 2, 3, 4, 5, 6]);
     const text = await pdfText(pdf, 4);
     expect(text).toContain('Раздел 4');
+  });
+});
+
+describe('shnor report', () => {
+  it('every report of report_calendar has a report folder (or variant), and every report is in the calendar', () => {
+    const calendar = readFileSync(projectPath('sql/seeds/report_calendar.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    expect(
+      loadReports()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...calendar].sort());
+  });
+
+  it('--list --json names each report with its title and scope', async () => {
+    const io = captureIo();
+    expect(await main(['report', '--list', '--json'], io)).toBe(0);
+    const list = JSON.parse(io.stdout.join('\n')) as { name: string; title: string; scope: string }[];
+    expect(list.map((r) => r.name)).toEqual(loadReports().map((r) => r.name));
+    expect(
+      list.every((r) => r.title.length > 0 && ['region', 'school', 'municipality'].includes(r.scope)),
+    ).toBe(true);
+  });
+
+  it('an unknown report or a browser path that does not exist: a Russian message, no stack', async () => {
+    const io = captureIo();
+    expect(await main(['report', 'nonexistent', '--db', join(dir, 'none.duckdb')], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/Отчёт «nonexistent» не найден.*shnor report --list/);
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = join(dir, 'no-chrome');
+    try {
+      expect(() => findChrome()).toThrow(/не найден по пути .*no-chrome.*PUPPETEER_EXECUTABLE_PATH/);
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
   });
 });

@@ -6,16 +6,20 @@ import { projectPath } from '../../src/warehouse/paths.js';
 const PACKAGE = { 'PT Sans': 'pt-sans', 'PT Serif': 'pt-serif' } as const;
 type Family = keyof typeof PACKAGE;
 
-// What the reports need: PT Sans upright and italic in both weights, PT Serif upright in both weights.
+// What the reports need (style.css): PT Sans upright in both weights; PT Serif upright in both weights
+// and its regular italic.
 const WANTED = [
-  ...(['normal', 'italic'] as const).flatMap((style) =>
-    ([400, 700] as const).map((weight) => ({ family: 'PT Sans' as Family, weight, style })),
-  ),
+  ...([400, 700] as const).map((weight) => ({
+    family: 'PT Sans' as Family,
+    weight,
+    style: 'normal' as const,
+  })),
   ...([400, 700] as const).map((weight) => ({
     family: 'PT Serif' as Family,
     weight,
     style: 'normal' as const,
   })),
+  { family: 'PT Serif' as Family, weight: 400 as const, style: 'italic' as const },
 ];
 
 const packageFile = (family: Family, file: string) =>
@@ -103,5 +107,17 @@ describe('fontFaceCss', () => {
         ).toBe(true);
       }
     }
+  });
+});
+
+describe('fonts for one document', () => {
+  it('only the subsets holding one of its characters', () => {
+    const all = blocks(fontFaceCss());
+    const russian = blocks(fontFaceCss('Доля школ — 81 %, «№ 1»'));
+    expect(russian.length).toBeLessThan(all.length);
+    // Cyrillic letters and № (cyrillic), digits, «» and the dash (latin): two subsets of each face.
+    expect(russian.length).toBe(WANTED.length * 2);
+    // A letter of the Avar alphabet (palochka, U+04C0) brings in cyrillic-ext.
+    expect(blocks(fontFaceCss('Ӏ')).length).toBe(WANTED.length);
   });
 });
