@@ -4,7 +4,7 @@ import type { RunParams } from '../models/params.js';
 import { safeFileName } from '../output/file-name.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { PdfPrinter } from './browser.js';
-import { renderChart } from './charts.js';
+import { externalDatasets, renderChart } from './charts.js';
 import { readCommentary } from './commentary.js';
 import { type Copy, loadReportData, type ReportData } from './data.js';
 import { renderDocument, renderParts, type TemplateContext, withPages } from './document.js';
@@ -65,15 +65,10 @@ export function copyBasePath(spec: ReportSpec, copy: Copy, outDir: string): stri
   return join(outDir, spec.name, group, file);
 }
 
-/** The datasets a chart spec reads (`"data": {"name": …}` anywhere in it). */
-export function chartDatasets(chart: object): string[] {
-  return [...JSON.stringify(chart).matchAll(/"data":\{"name":"([^"]+)"/g)].map((m) => m[1]);
-}
-
 async function renderCharts(spec: ReportSpec, copy: Copy): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = {};
   for (const [name, chart] of spec.charts) {
-    const needed = chartDatasets(chart);
+    const needed = [...externalDatasets(chart)];
     const empty = needed.length === 0 || needed.some((d) => (copy.data[d]?.length ?? 0) === 0);
     out[name] = empty ? null : await renderChart(chart, copy.data);
   }

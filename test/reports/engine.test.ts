@@ -11,7 +11,7 @@ import { findChrome, PdfPrinter } from '../../src/reports/browser.js';
 import { readCommentary } from '../../src/reports/commentary.js';
 import { numberSections, withPages } from '../../src/reports/document.js';
 import { pdfBookmarks } from '../../src/reports/pdf-outline.js';
-import { chartDatasets, writeAtomic } from '../../src/reports/render.js';
+import { writeAtomic } from '../../src/reports/render.js';
 import { loadReportFolder, loadReports } from '../../src/reports/spec.js';
 import { noDataHtml, tableHtml } from '../../src/reports/templates.js';
 import { projectPath } from '../../src/warehouse/paths.js';
@@ -137,10 +137,6 @@ describe('contents', () => {
       ['Качество & итоги', 4],
       ['Риски', 6],
     ]);
-  });
-
-  it('the datasets a chart reads are found anywhere in its spec', () => {
-    expect(chartDatasets({ layer: [{ data: { name: 'a' } }, { data: { name: 'b' } }] })).toEqual(['a', 'b']);
   });
 });
 
