@@ -40,6 +40,17 @@ const decodeEntities = (s: string) =>
     .replace(/&amp;/g, '&')
     .trim();
 
+/**
+ * Non-breaking spaces where Russian typography wants them in text (not in tags): after «г.», «с.», «п.»,
+ * «им.», «№» and «ст.», so «г. Махачкала» or «№ 5» never breaks at the end of a line.
+ */
+export function bindAbbreviations(html: string): string {
+  return html.replace(
+    />([^<]+)</g,
+    (_m, text: string) => `>${text.replace(/(^|[\s(«])(г\.|с\.|п\.|им\.|ст\.|№) (?=\S)/g, '$1$2\u00a0')}<`,
+  );
+}
+
 /** Gives each section heading of the body an id and lists them for the contents. */
 export function numberSections(body: string): { html: string; contents: ContentsEntry[] } {
   const contents: ContentsEntry[] = [];
@@ -56,7 +67,11 @@ export function withPages(contents: ContentsEntry[], bookmarks: readonly Bookmar
   let from = 0;
   return contents.map((entry) => {
     const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-    const at = bookmarks.findIndex((b, i) => i >= from && norm(b.title) === norm(entry.title));
+    // Chromium repeats a heading's text in its bookmark when the heading was laid out in two fragments
+    // (kept with what follows across a page break): «ВыходВыход» still points to the heading's page.
+    const same = (b: string, t: string) =>
+      b === t || (b.length % t.length === 0 && b === t.repeat(b.length / t.length));
+    const at = bookmarks.findIndex((b, i) => i >= from && same(norm(b.title), norm(entry.title)));
     if (at < 0) return entry;
     from = at + 1;
     return { ...entry, page: bookmarks[at].page };
@@ -86,8 +101,8 @@ export function renderParts(
   ctx: TemplateContext,
   commentary?: Commentary,
 ): RenderedParts {
-  const body = compileFile(hb, join(spec.dir, 'template.hbs'))?.(ctx) ?? '';
-  const generated = (file: string) => compileFile(hb, join(spec.dir, file))?.(ctx) ?? '';
+  const body = bindAbbreviations(compileFile(hb, join(spec.dir, 'template.hbs'))?.(ctx) ?? '');
+  const generated = (file: string) => bindAbbreviations(compileFile(hb, join(spec.dir, file))?.(ctx) ?? '');
   const numbered = numberSections(body);
   return {
     body: numbered.html,

@@ -94,6 +94,8 @@ async function renderCopy(
     sources: data.sources,
     reference: data.reference,
   };
+  // The heading may name the year or the copy: «по итогам реализации проекта в {{params.year}} году».
+  ctx.report.heading = hb.compile(spec.heading)(ctx);
   const commentary =
     spec.scope === 'region' ? readCommentary(options.commentaryDir, spec.name, params.asOf) : undefined;
   const parts = renderParts(hb, spec, ctx, commentary);

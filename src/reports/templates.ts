@@ -42,7 +42,9 @@ export function tableHtml(table: TableSpec, rows: readonly Row[]): string {
         `<tr>${table.columns
           .map((c) => {
             const text = cellText(columnValue(row[c.key], c.kind), c, { grouping: true, empty: '—' });
-            return `<td${isNumeric(c.kind) ? ' class="num"' : ''}>${esc(text)}</td>`;
+            // A printed negative number takes the true minus sign (CSV and XLSX keep the hyphen).
+            const shown = isNumeric(c.kind) ? text.replace(/^-(?=\d)/, '\u2212') : text;
+            return `<td${isNumeric(c.kind) ? ' class="num"' : ''}>${esc(shown)}</td>`;
           })
           .join('')}</tr>`,
     )
@@ -108,6 +110,19 @@ export function reportHandlebars(spec: ReportSpec, settings: ReportSettings): Hb
     const missing = root.sources.filter((s) => names.includes(s.source) && s.files === 0);
     if (missing.length === 0) return options.fn(this);
     return new hb.SafeString(noDataHtml(missing, root.params.asOf));
+  });
+
+  // {{#if (loaded "source" …)}}: whether each source has a file as of the date (a sentence that
+  // should simply be left out, not replaced by «Нет данных»).
+  hb.registerHelper('loaded', (...args: unknown[]) => {
+    const options = args.pop() as Handlebars.HelperOptions;
+    const root = options.data.root as { sources: SourceState[] };
+    return args.map(String).every((n) => {
+      const state = root.sources.find((s) => s.source === n);
+      if (!state)
+        throw new UserError(`Отчёт «${spec.name}»: источник «${n}» не указан для него в report_calendar.`);
+      return state.files > 0;
+    });
   });
   return hb;
 }

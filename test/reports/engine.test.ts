@@ -9,7 +9,7 @@ import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { findChrome, PdfPrinter } from '../../src/reports/browser.js';
 import { readCommentary } from '../../src/reports/commentary.js';
-import { numberSections, withPages } from '../../src/reports/document.js';
+import { bindAbbreviations, numberSections, withPages } from '../../src/reports/document.js';
 import { pdfBookmarks } from '../../src/reports/pdf-outline.js';
 import { writeAtomic } from '../../src/reports/render.js';
 import { loadReportFolder, loadReports } from '../../src/reports/spec.js';
@@ -93,6 +93,20 @@ describe('tables', () => {
     expect(html).toContain('<thead>');
   });
 
+  it('prints a negative number with the true minus sign', () => {
+    const html = tableHtml(table, [{ name: 'a', n: -12, share: -0.063, d: null }]);
+    expect(html).toContain('>\u221212<');
+    expect(html).toContain(`>\u22126,3${NBSP}%<`);
+    expect(html).toContain('>—<');
+  });
+
+  it('binds «г.», «№» and the like to the next word in text, never inside tags', () => {
+    const html = bindAbbreviations('<p class="г. x">МКОУ «СОШ № 5» г. Махачкала, с. Ахты (им. Героя)</p>');
+    expect(html).toBe(
+      `<p class="г. x">МКОУ «СОШ №${NBSP}5» г.${NBSP}Махачкала, с.${NBSP}Ахты (им.${NBSP}Героя)</p>`,
+    );
+  });
+
   it('refuses to put a table «для служебного пользования» into HTML or PDF', () => {
     expect(() => tableHtml({ ...table, restricted: true }, [])).toThrow(/служебного пользования/);
   });
@@ -130,7 +144,7 @@ describe('contents', () => {
       { title: 'Заголовок', page: 1 },
       { title: 'Риски', page: 3 },
       { title: 'Качество & итоги', page: 4 },
-      { title: 'Риски', page: 6 },
+      { title: 'РискиРиски', page: 6 },
     ]);
     expect(paged.map((c) => [c.title, c.page])).toEqual([
       ['Риски', 3],
