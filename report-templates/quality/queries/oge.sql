@@ -29,27 +29,27 @@ flagged AS (
 ),
 cells AS (
   SELECT
-  r.subject,
-  s.name AS subject_name,
-  coalesce(p.schools, 0) AS schools_shnor,
-  coalesce(p.participants, 0) AS works_shnor,
-  r.schools AS schools_region,
-  r.participants AS works_region,
-  share(p.mark_2, p.with_mark) AS share_2_shnor,
-  r.share_2 AS share_2_region,
-  share(p.mark_4_5, p.with_mark) AS quality_shnor,
-  r.quality_share AS quality_region,
-  round(p.mark_sum / nullif(p.with_mark, 0), 2) AS mean_mark_shnor,
-  r.mean_mark AS mean_mark_region,
-  coalesce(f.schools, 0) AS flagged_shnor,
-  -- Sentences compare whole percents, as they show them, and only groups of at least 20 works.
-  coalesce(p.participants, 0) >= 20 AS comparable,
-  round(100 * share(p.mark_2, p.with_mark)) - round(100 * r.share_2) AS gap_2_whole
-FROM quality_region r
-JOIN ref_subjects s ON s.subject_code = r.subject
-LEFT JOIN shnor p ON p.subject = r.subject
-LEFT JOIN flagged f ON f.subject = r.subject
-WHERE r.year = run_year() AND r.as_of = as_of_date() AND r.scope = 'region' AND r.assessment = 'oge'
+    r.subject,
+    s.name AS subject_name,
+    coalesce(p.schools, 0) AS schools_shnor,
+    coalesce(p.participants, 0) AS works_shnor,
+    r.schools AS schools_region,
+    r.participants AS works_region,
+    share(p.mark_2, p.with_mark) AS share_2_shnor,
+    r.share_2 AS share_2_region,
+    share(p.mark_4_5, p.with_mark) AS quality_shnor,
+    r.quality_share AS quality_region,
+    round(p.mark_sum / nullif(p.with_mark, 0), 2) AS mean_mark_shnor,
+    r.mean_mark AS mean_mark_region,
+    coalesce(f.schools, 0) AS flagged_shnor,
+    -- Sentences compare whole percents, as they show them, and only groups of at least 20 works.
+    coalesce(p.participants, 0) >= 20 AS comparable,
+    round(100 * share(p.mark_2, p.with_mark)) - round(100 * r.share_2) AS gap_2_whole
+  FROM quality_region r
+  JOIN ref_subjects s ON s.subject_code = r.subject
+  LEFT JOIN shnor p ON p.subject = r.subject
+  LEFT JOIN flagged f ON f.subject = r.subject
+  WHERE r.year = run_year() AND r.as_of = as_of_date() AND r.scope = 'region' AND r.assessment = 'oge'
 ),
 flags AS (
   SELECT *, comparable AND gap_2_whole > 0 AS higher, comparable AND gap_2_whole < 0 AS lower

@@ -35,39 +35,39 @@ flagged AS (
 ),
 cells AS (
   SELECT
-  r.subject,
-  s.name AS subject_name,
-  r.grade,
-  s.name || ', ' || r.grade || ' кл.' || CASE WHEN r.session = 'осень' THEN ' (осень)' ELSE '' END AS label,
-  coalesce(p.schools, 0) AS schools_shnor,
-  coalesce(p.participants, 0) AS works_shnor,
-  r.schools AS schools_region,
-  r.participants AS works_region,
-  share(p.mark_2, p.with_mark) AS share_2_shnor,
-  r.share_2 AS share_2_region,
-  share(p.mark_4_5, p.with_mark) AS quality_shnor,
-  r.quality_share AS quality_region,
-  share(p.with_mark - p.mark_2, p.with_mark) AS success_shnor,
-  r.success_share AS success_region,
-  round(p.mark_sum / nullif(p.with_mark, 0), 2) AS mean_mark_shnor,
-  r.mean_mark AS mean_mark_region,
-  coalesce(p.journal_compared, 0) AS journal_compared_shnor,
-  share(p.journal_lowered, p.journal_compared) AS lowered_shnor,
-  share(p.journal_confirmed, p.journal_compared) AS confirmed_shnor,
-  share(p.journal_raised, p.journal_compared) AS raised_shnor,
-  share(r.journal_lowered, r.journal_compared) AS lowered_region,
-  share(r.journal_raised, r.journal_compared) AS raised_region,
-  coalesce(f.schools, 0) AS flagged_shnor,
-  -- Sentences compare whole percents, as they show them, and only groups of at least 20 works.
-  coalesce(p.participants, 0) >= 20 AS comparable,
-  round(100 * share(p.mark_2, p.with_mark)) - round(100 * r.share_2) AS gap_2_whole
-FROM quality_region r
-JOIN ref_subjects s ON s.subject_code = r.subject
-LEFT JOIN shnor p
-  ON p.assessment_name = r.assessment_name AND p.session IS NOT DISTINCT FROM r.session
- AND p.subject = r.subject AND p.grade = r.grade
-LEFT JOIN flagged f ON f.subject = r.subject AND f.grade = r.grade
-WHERE r.year = run_year() AND r.as_of = as_of_date() AND r.scope = 'region' AND r.assessment = 'vpr'
+    r.subject,
+    s.name AS subject_name,
+    r.grade,
+    s.name || ', ' || r.grade || ' кл.' || CASE WHEN r.session = 'осень' THEN ' (осень)' ELSE '' END AS label,
+    coalesce(p.schools, 0) AS schools_shnor,
+    coalesce(p.participants, 0) AS works_shnor,
+    r.schools AS schools_region,
+    r.participants AS works_region,
+    share(p.mark_2, p.with_mark) AS share_2_shnor,
+    r.share_2 AS share_2_region,
+    share(p.mark_4_5, p.with_mark) AS quality_shnor,
+    r.quality_share AS quality_region,
+    share(p.with_mark - p.mark_2, p.with_mark) AS success_shnor,
+    r.success_share AS success_region,
+    round(p.mark_sum / nullif(p.with_mark, 0), 2) AS mean_mark_shnor,
+    r.mean_mark AS mean_mark_region,
+    coalesce(p.journal_compared, 0) AS journal_compared_shnor,
+    share(p.journal_lowered, p.journal_compared) AS lowered_shnor,
+    share(p.journal_confirmed, p.journal_compared) AS confirmed_shnor,
+    share(p.journal_raised, p.journal_compared) AS raised_shnor,
+    share(r.journal_lowered, r.journal_compared) AS lowered_region,
+    share(r.journal_raised, r.journal_compared) AS raised_region,
+    coalesce(f.schools, 0) AS flagged_shnor,
+    -- Sentences compare whole percents, as they show them, and only groups of at least 20 works.
+    coalesce(p.participants, 0) >= 20 AS comparable,
+    round(100 * share(p.mark_2, p.with_mark)) - round(100 * r.share_2) AS gap_2_whole
+  FROM quality_region r
+  JOIN ref_subjects s ON s.subject_code = r.subject
+  LEFT JOIN shnor p
+    ON p.assessment_name = r.assessment_name AND p.session IS NOT DISTINCT FROM r.session
+   AND p.subject = r.subject AND p.grade = r.grade
+  LEFT JOIN flagged f ON f.subject = r.subject AND f.grade = r.grade
+  WHERE r.year = run_year() AND r.as_of = as_of_date() AND r.scope = 'region' AND r.assessment = 'vpr'
 ),
 flags AS (
   SELECT *, comparable AND gap_2_whole > 0 AS higher, comparable AND gap_2_whole < 0 AS lower
