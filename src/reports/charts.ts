@@ -53,11 +53,16 @@ if (!metrics || typeof metrics.width !== 'function') {
 }
 metrics.width = vegaTextWidth;
 
-/** Vega-Lite warns that it drops "fit" on an axis sized by a step per category: expected with our fit-x. */
+/**
+ * Vega-Lite warnings that are expected with our specs and say nothing to a user of the CLI: it drops
+ * "fit" on an axis sized by a step per category (our fit-x), and it unions the domains of a faceted
+ * chart's independent scales (one dataset, so the same field). Other warnings still print.
+ */
+const EXPECTED_WARNINGS = ['Dropping "fit', 'Detected faceted independent scales'];
 const vlLogger = vega.logger(vega.Warn);
 const warn = vlLogger.warn.bind(vlLogger);
 vlLogger.warn = (...args: unknown[]) => {
-  if (!String(args[0]).startsWith('Dropping "fit')) warn(...args);
+  if (!EXPECTED_WARNINGS.some((w) => String(args[0]).startsWith(w))) warn(...args);
   return vlLogger;
 };
 
