@@ -1,4 +1,5 @@
 import { UserError } from '../cli/errors.js';
+import { MONTHS_GENITIVE } from '../text/russian.js';
 import type { ColumnSpec, Contract } from './contracts/types.js';
 import { parseDate } from './parse/dates.js';
 import { subjectSpellings } from './reference-lookups.js';
@@ -19,20 +20,6 @@ export interface MetaFlags {
 }
 
 const DATE = /(\d{1,2}\.\d{1,2}\.\d{4})/;
-const MONTHS_GEN = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
 
 /** «по состоянию на 15.06.2022» or «на 15 июня 2022 г.» in a title row. */
 export function snapshotFromTitle(title: string): string | undefined {
@@ -44,7 +31,7 @@ export function snapshotFromTitle(title: string): string | undefined {
   }
   const w = /(?:по состоянию )?на\s+(\d{1,2})\s+([а-я]+)\s+(\d{4})/.exec(t);
   if (w) {
-    const month = MONTHS_GEN.indexOf(w[2]) + 1;
+    const month = (MONTHS_GENITIVE as readonly string[]).indexOf(w[2]) + 1;
     if (month > 0) {
       const d = parseDate(`${w[1]}.${month}.${w[3]}`);
       if (d.ok) return d.value;

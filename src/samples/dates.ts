@@ -1,5 +1,7 @@
 /** Zoneless calendar dates (UTC midnight) and their Russian spellings. */
 
+export { MONTHS } from '../text/russian.js';
+
 export const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
 export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -15,18 +17,3 @@ export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 
 export const AS_OF = day(2026, 10, 31);
 
 export const minDate = (a: Date, b: Date): Date => (a.getTime() <= b.getTime() ? a : b);
-
-export const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-] as const;

@@ -21,3 +21,33 @@ export function ruDate(iso: string | Date | null | undefined): string {
   const [y, m, d] = s.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
 }
+
+/** Month names: nominative («октябрь») and genitive («31 октября»). */
+export const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+] as const;
+export const MONTHS_GENITIVE = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;

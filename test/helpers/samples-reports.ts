@@ -22,6 +22,8 @@ export interface SamplesReports {
   db: string;
   params: RunParams;
   files: ReportFile[];
+  /** The path of the region copy of a report in a format; an error when it was not written. */
+  file(report: string, format: ReportFile['format']): string;
   /** The participant whose name was made hostile. */
   hostileLogin: string;
   /** Reads the warehouse (read-only) with the run's session variables set; values as the reports see them. */
@@ -113,6 +115,11 @@ export async function samplesReports(): Promise<SamplesReports> {
     params,
     files,
     hostileLogin: login,
+    file(report, format) {
+      const found = files.find((f) => f.report === report && f.format === format);
+      if (!found) throw new Error(`${report}.${format} was not written`);
+      return found.path;
+    },
     async rows<T>(sql: string) {
       wh = await Warehouse.open(db, { readOnly: true });
       try {

@@ -8,11 +8,8 @@ const NBSP = '\u00a0';
 
 export const register: RegisterChecks = (ctx) =>
   describe('control_indicators: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === 'control_indicators' && x.format === format);
-      if (!f) throw new Error(`control_indicators.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') =>
+      ctx().file('control_indicators', format);
 
     it('names the number of participants counted from the participants list itself', async () => {
       const [{ n }] = await ctx().rows<{ n: number }>(

@@ -39,11 +39,7 @@ interface Doc {
 
 export const register: RegisterChecks = (ctx) =>
   describe.skipIf(only !== undefined && !only.includes('expert_review'))('expert_review: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === 'expert_review' && x.format === format);
-      if (!f) throw new Error(`expert_review.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file('expert_review', format);
 
     it('documents below half of the maximum and the mean score, counted from the review export', async () => {
       const docs = await ctx().rows<Doc>(DOCUMENTS_SQL);

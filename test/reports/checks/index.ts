@@ -12,5 +12,5 @@ export const REPORT_CHECKS: RegisterChecks[] = await Promise.all(
   readdirSync(dir)
     .filter((f) => /\.ts$/.test(f) && f !== 'index.ts')
     .sort()
-    .map(async (f) => ((await import(`./${f}`)) as { register: RegisterChecks }).register),
+    .map(async (f) => ((await import(/* @vite-ignore */ `./${f}`)) as { register: RegisterChecks }).register),
 );

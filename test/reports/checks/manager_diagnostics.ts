@@ -27,11 +27,7 @@ const LATEST = `(SELECT wave FROM stg_manager_diagnostics WHERE year = 2026
 
 export const register: RegisterChecks = (ctx) =>
   describe('manager_diagnostics: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === REPORT && x.format === format);
-      if (!f) throw new Error(`${REPORT}.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file(REPORT, format);
     const text = async () => flat(await pdfText(file('pdf')));
 
     it('names the people, schools, directors and deputies counted from the export itself', async () => {

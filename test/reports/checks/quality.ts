@@ -47,11 +47,7 @@ const PARTICIPANTS = `SELECT DISTINCT school_login FROM stg_participants
 export const register: RegisterChecks = (ctx) => {
   const only = process.env.SHNOR_TEST_REPORTS?.split(',');
   describe.skipIf(only !== undefined && !only.includes('quality'))('quality: figures and claims', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === 'quality' && x.format === format);
-      if (!f) throw new Error(`quality.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file('quality', format);
 
     /** project_effect's rows of the run, with the label the note writes («ВПР, математика»). */
     const effectRows = () =>

@@ -35,11 +35,7 @@ const flat = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
 
 export const register: RegisterChecks = (ctx) =>
   describe('risk_profiles: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === 'risk_profiles' && x.format === format);
-      if (!f) throw new Error(`risk_profiles.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file('risk_profiles', format);
 
     /** Participants of 2026 and the directions they activated by 31.10.2026, from the staging views. */
     const activation = () =>

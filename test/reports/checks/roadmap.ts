@@ -71,11 +71,7 @@ async function sectionedRoadmap(path: string): Promise<void> {
 
 export const register: RegisterChecks = (ctx) =>
   describe.skipIf(only !== undefined && !only.includes('roadmap'))('roadmap: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === 'roadmap' && x.format === format);
-      if (!f) throw new Error(`roadmap.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file('roadmap', format);
 
     it('due, done and done on time, counted from the roadmap and the status export', async () => {
       const items = await ctx().rows<Item>(ITEMS_SQL);

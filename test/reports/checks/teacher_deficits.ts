@@ -46,11 +46,7 @@ async function sheetRows(path: string, index: number): Promise<unknown[][]> {
 
 export const register: RegisterChecks = (ctx) =>
   describe('teacher_deficits: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === REPORT && x.format === format);
-      if (!f) throw new Error(`${REPORT}.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file(REPORT, format);
     const text = async () => flat(await pdfText(file('pdf')));
 
     it('states the share of teachers with a deficit in at least one block, from the items themselves', async () => {

@@ -18,11 +18,7 @@ const schools = (n: number, forms: [string, string, string]) => {
 
 export const register: RegisterChecks = (ctx) =>
   describe('year_results: figures', () => {
-    const file = (format: string) => {
-      const f = ctx().files.find((x) => x.report === 'year_results' && x.format === format);
-      if (!f) throw new Error(`year_results.${format} was not written`);
-      return f.path;
-    };
+    const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') => ctx().file('year_results', format);
 
     it('has a title page without a number and a contents whose page numbers are where the sections start', async () => {
       const pdf = file('pdf');
