@@ -1,14 +1,7 @@
 -- What to do about each indicator not met in the municipality, and at how many of its schools.
-WITH actions(indicator_code, action) AS (
-  VALUES
-    ('curator_assigned', 'назначить куратора и внести его в перечень участников'),
-    ('surveys_completed', 'завершить анкетирование в ФИС ОКО по всем группам респондентов'),
-    ('seminar_attended', 'обеспечить очное участие команд школ в семинарах проекта'),
-    ('curator_visited', 'организовать посещение школы куратором'),
-    ('directions_activated', 'выбрать и активировать рисковые направления в ИС МЭДК'),
-    ('documents_approved', 'загрузить документы в ИС МЭДК и довести до согласования с куратором (таблица 5)'),
-    ('monitoring_stage1_confirmed', 'сдать данные мониторинга этапа 1, кураторам — подтвердить их (таблица 6)'),
-    ('monitoring_stage2_confirmed', 'сдать данные мониторинга этапа 2, кураторам — подтвердить их (таблица 6)')
+WITH actions AS (
+  -- What to do about each indicator: the reference table's wording, one for passports and summaries.
+  SELECT indicator_code, action FROM ref_control_indicator
 )
 SELECT s.municipality_code, s.indicator_order, s.indicator_name,
        count(*)::INTEGER AS schools,

@@ -1,15 +1,8 @@
 -- What the school and its curator are to do, one row an action, in the order of the indicators: the
 -- documents and monitoring directions named one by one, the other indicators by what they lack.
-WITH actions(indicator_code, action) AS (
-  VALUES
-    ('curator_assigned', 'назначить куратора и внести его в перечень участников'),
-    ('surveys_completed', 'завершить анкетирование в ФИС ОКО по всем группам респондентов'),
-    ('seminar_attended', 'обеспечить очное участие команды школы в семинарах проекта'),
-    ('curator_visited', 'организовать посещение школы куратором'),
-    ('directions_activated', 'выбрать и активировать рисковые направления в ИС МЭДК'),
-    ('documents_approved', 'загрузить концептуальные документы в ИС МЭДК и согласовать их с куратором'),
-    ('monitoring_stage1_confirmed', 'сдать данные мониторинга этапа 1 и получить подтверждение куратора'),
-    ('monitoring_stage2_confirmed', 'сдать данные мониторинга этапа 2 и получить подтверждение куратора')
+WITH actions AS (
+  -- What to do about each indicator: the reference table's wording, one for passports and summaries.
+  SELECT indicator_code, action FROM ref_control_indicator
 ),
 documents AS (
   SELECT d.school_login,
