@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureIo } from '../../src/cli/io.js';
@@ -15,6 +15,9 @@ import ExcelJS from '../../src/xlsx/exceljs.js';
 /** A school name that would run as markup, template or formula if anything let it. */
 export const HOSTILE_NAME =
   '=HYPERLINK("http://evil.example/x";"МКОУ <script>alert(1)</script> {{name}} <b>№ 1</b>")';
+
+/** The analyst's own conclusions for the control-indicators note (they replace the generated ones). */
+export const ANALYST_CONCLUSIONS = 'Аналитик: показатели включенности в целом выполнены, отстаёт мониторинг.';
 
 /** What the samples' reports test reads: the warehouse, the files written, and a way to query. */
 export interface SamplesReports {
@@ -47,7 +50,7 @@ async function hostileRegistry(dir: string, login: string): Promise<string> {
   workbook.eachSheet((sheet) => {
     sheet.eachRow((row) => {
       const cells = row.values as unknown[];
-      const at = cells.findIndex((v) => v === login);
+      const at = cells.indexOf(login);
       if (at < 0) return;
       // The name is the longest text of the row (the registry's «Наименование ОО»).
       let best = -1;
@@ -99,6 +102,11 @@ export async function samplesReports(): Promise<SamplesReports> {
     join(dir, 'out'),
   ]);
 
+  mkdirSync(join(dir, 'commentary', 'control_indicators'), { recursive: true });
+  writeFileSync(
+    join(dir, 'commentary', 'control_indicators', '31.10.2026.md'),
+    `## Выводы\n\n${ANALYST_CONCLUSIONS}\n\n## Рекомендации\n\n- МОУО: **проверить** списки.\n`,
+  );
   // SHNOR_TEST_REPORTS=a,b renders only those while a report is being written (never set in CI).
   const only = process.env.SHNOR_TEST_REPORTS?.split(',');
   const files = await renderReports({

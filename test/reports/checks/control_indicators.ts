@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../../src/xlsx/exceljs.js';
 import { pdfText } from '../../helpers/pdf-tools.js';
+import { ANALYST_CONCLUSIONS } from '../../helpers/samples-reports.js';
 import { frozenRows } from '../../helpers/xlsx-tools.js';
 import type { RegisterChecks } from './index.js';
 
@@ -10,6 +11,16 @@ export const register: RegisterChecks = (ctx) =>
   describe('control_indicators: figures', () => {
     const file = (format: 'pdf' | 'html' | 'xlsx' | 'xlsx-restricted') =>
       ctx().file('control_indicators', format);
+
+    it("the analyst's Выводы and Рекомендации replace the generated ones, and say whose they are", async () => {
+      const text = (await pdfText(file('pdf'))).replace(/\s+/g, ' ');
+      expect(text).toContain(ANALYST_CONCLUSIONS);
+      expect(text).toContain('МОУО: проверить списки.');
+      expect(text).toContain('Выводы и рекомендации написаны аналитиком.');
+      expect(text).not.toContain('сформированы автоматически');
+      // The generated conclusions list each indicator's share; the analyst's text replaced them.
+      expect(text).not.toMatch(/Назначен куратор: \d+ %/);
+    });
 
     it('names the number of participants counted from the participants list itself', async () => {
       const [{ n }] = await ctx().rows<{ n: number }>(
