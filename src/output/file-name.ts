@@ -7,6 +7,8 @@ export function safeFileName(text: string, fallback = 'без названия')
     .normalize('NFC')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    // Quotes go without a trace (МБОУ «Гимназия №7», г. … → МБОУ Гимназия №7, г. …); other refused characters part words.
+    .replace(/[«»„“”‘’'`"](?=[\s,.;:)]|$)/g, '')
     .replace(/[/\\:*?"<>|«»„“”‘’'`]/g, ' ')
     .replace(/\.{2,}/g, '.')
     .replace(/\s+/g, ' ')

@@ -84,6 +84,7 @@ describe('output helpers', () => {
     expect(safeFileName('../../etc/passwd')).toBe('etc passwd');
     expect(safeFileName('  ...  ')).toBe('без названия');
     expect(safeFileName('«Ахты» район\u0000')).toBe('Ахты район');
+    expect(safeFileName('МБОУ «Гимназия №7», г. Махачкала')).toBe('МБОУ Гимназия №7, г. Махачкала');
     expect(uniqueNames(['А', 'а', 'Б'])).toEqual(['А', 'а (2)', 'Б']);
     expect(safeSheetName('a[b]:c*?/\\d')).toBe('a b c d');
   });
