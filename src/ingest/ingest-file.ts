@@ -14,6 +14,7 @@ import { loadStagedTable } from './load/sheet-load.js';
 import { stageCsv } from './load/stage-csv.js';
 import { XlsxStage } from './load/stage-xlsx.js';
 import { resolveMeta, resolveSnapshot } from './meta.js';
+import { previousLoad } from './previous-load.js';
 import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
@@ -41,12 +42,18 @@ async function readHead(path: string): Promise<Buffer> {
 }
 
 /** Loads one file as a new version of its partitions, in one transaction; never throws a user error. */
-export async function ingestFile(wh: Warehouse, path: string, ctx: IngestContext): Promise<FileResult> {
+/** `sha256`: the file's checksum when the caller has it already. */
+export async function ingestFile(
+  wh: Warehouse,
+  path: string,
+  ctx: IngestContext,
+  sha256?: string,
+): Promise<FileResult> {
   const file = basename(path);
   for (let attempt = 1; ; attempt++) {
     const result = emptyResult(file, path);
     try {
-      await ingestInto(result, wh, path, ctx);
+      await ingestInto(result, wh, path, ctx, sha256);
       return result;
     } catch (error) {
       if (!(error instanceof UserError)) {
@@ -74,12 +81,13 @@ async function ingestInto(
   wh: Warehouse,
   path: string,
   ctx: IngestContext,
+  sha256: string | undefined,
 ): Promise<void> {
   const file = result.file;
   const started = new Date();
   const head = await readHead(path);
   const kind = detectFileKind(head, file);
-  result.sha256 = await sha256File(path);
+  result.sha256 = sha256 ?? (await sha256File(path));
 
   const contracts = ctx.source ? ctx.contracts.filter((c) => c.source === ctx.source) : ctx.contracts;
   if (contracts.length === 0) {
@@ -231,20 +239,6 @@ async function ingestInto(
     await writer?.rollback();
     throw error;
   }
-}
-
-async function previousLoad(wh: Warehouse, sha: string) {
-  const rows = await wh.rows<{
-    batch_id: number;
-    contract_fingerprint: string;
-    rows_rejected: number;
-    registry_batch: number | null;
-  }>(
-    `SELECT batch_id, contract_fingerprint, rows_rejected, registry_batch FROM load_batch
-     WHERE sha256 = $1 AND status = 'loaded' ORDER BY batch_id DESC LIMIT 1`,
-    [sha],
-  );
-  return rows[0];
 }
 
 function titleOf(rows: PreviewRow[], headerIndex: number): string {

@@ -5,8 +5,9 @@ import type { Warehouse } from '../warehouse/warehouse.js';
 import type { IngestContext } from './context.js';
 import { detectFileKind } from './detect/file-kind.js';
 import { findHeader } from './header.js';
-import { ingestFile } from './ingest-file.js';
+import { ingestFile, sha256File } from './ingest-file.js';
 import { prepareRegistryLookups } from './load/commit.js';
+import { unchangedFile } from './previous-load.js';
 import { previewCsv } from './read/csv.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx } from './read/xlsx-rows.js';
@@ -61,19 +62,32 @@ export async function runIngest(
   onFile: (result: FileResult, index: number, total: number) => void,
 ): Promise<FileResult[]> {
   if (!ctx.dryRun) await syncReferenceTables(wh);
+  const results: FileResult[] = [];
+  const rest: string[] = [];
+  const sums = new Map<string, string>();
+  for (const path of files) {
+    const sha = await sha256File(path);
+    const unchanged = await unchangedFile(wh, path, sha, ctx);
+    if (unchanged) results.push(unchanged);
+    else {
+      rest.push(path);
+      sums.set(path, sha);
+    }
+  }
+  results.forEach((r, n) => onFile(r, n, files.length));
   const order = new Map(ctx.contracts.map((c, i) => [c.source, i]));
   const ranked: { path: string; i: number; rank: number }[] = [];
-  for (const [i, path] of files.entries()) {
+  for (const [i, path] of rest.entries()) {
     ranked.push({ path, i, rank: order.get((await guessSource(path, ctx, wh.tempDir)) ?? '') ?? order.size });
   }
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
-  const results: FileResult[] = [];
   await prepareRegistryLookups(wh);
-  for (const [n, { path }] of ranked.entries()) {
-    const result = await ingestFile(wh, path, ctx);
+  for (const { path } of ranked) {
+    // The checksum was taken above; a file changed since is caught by the next run.
+    const result = await ingestFile(wh, path, ctx, sums.get(path));
     if (result.source === 'schools' && result.status === 'loaded') await prepareRegistryLookups(wh);
     results.push(result);
-    onFile(result, n, ranked.length);
+    onFile(result, results.length - 1, files.length);
   }
   return results;
 }

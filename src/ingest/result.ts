@@ -25,6 +25,8 @@ export interface FileResult {
   delimiter?: string;
   batchId?: number;
   snapshot?: MetaValue;
+  /** An unchanged file's snapshot date (ISO), as its earlier load recorded it. */
+  snapshotDate?: string;
   meta: Record<string, MetaValue>;
   read: number;
   loaded: number;

@@ -73,7 +73,8 @@ export class PdfPrinter {
 
   private constructor(
     private readonly browser: Browser,
-    private readonly size: number,
+    /** Pages printing at once. */
+    readonly size: number,
   ) {}
 
   static async launch(size = 2): Promise<PdfPrinter> {

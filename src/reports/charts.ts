@@ -71,7 +71,10 @@ const refuse = (uri: string) =>
   Promise.reject(
     new UserError(`Диаграмма обращается к «${uri}»: внешние данные в диаграммах не допускаются.`),
   );
-const noLoader: vega.Loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
+// sanitize() decides links and images (an `href` channel, an image mark): none is allowed, and it must
+// resolve, since vega-scenegraph reads its answer outside any error handler.
+const noLink = () => Promise.resolve({ href: null }) as unknown as Promise<{ href: string }>;
+const noLoader: vega.Loader = { load: refuse, sanitize: noLink, http: refuse, file: refuse };
 
 /**
  * The datasets a spec takes from outside: every `"data": {"name": …}` it holds (top level, layers,

@@ -19,6 +19,12 @@ const markdown = new Marked({
   gfm: true,
   renderer: {
     html: ({ text }) => escapeHtml(text),
+    // A note is printed and mailed: links keep only web and mail addresses, images are not fetched.
+    link({ href, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      return /^(https?:|mailto:)/i.test(href) ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
+    },
+    image: ({ text }) => escapeHtml(text),
   },
 });
 

@@ -16,6 +16,8 @@ export interface SourceState {
   /** The export's Russian name («протокол ВПР»). */
   title: string;
   files: number;
+  /** Files of the report's year (or of a source without years): none means «Нет данных». */
+  files_year: number;
   first_snapshot: string | null;
   last_snapshot: string | null;
   rows_read: number;
@@ -99,7 +101,7 @@ export async function setReportVariables(
 }
 
 /** The sources a report needs (report_calendar) with what was loaded of each as of the date. */
-async function sourceStates(wh: Warehouse, spec: ReportSpec): Promise<SourceState[]> {
+export async function sourceStates(wh: Warehouse, spec: ReportSpec): Promise<SourceState[]> {
   const rows = await query(wh, sharedSql('data_quality'), `Отчёт «${spec.name}», сведения о данных`);
   return rows.map((r) => ({
     ...(r as unknown as SourceState),
@@ -149,6 +151,7 @@ export async function loadReportData(
   }
   for (const [name, rows] of Object.entries(datasets)) {
     if (spec.shared.has(name)) continue;
+    let matched = 0;
     for (const row of rows) {
       if (!(keyColumn in row)) {
         throw new UserError(
@@ -156,7 +159,19 @@ export async function loadReportData(
             'добавьте его или объявите запрос общим (shared в report.yml).',
         );
       }
-      byKey.get(String(row[keyColumn]))?.data[name].push(row);
+      const copy = byKey.get(String(row[keyColumn]));
+      if (copy) {
+        copy.data[name].push(row);
+        matched++;
+      }
+    }
+    // Rows of schools that are not copies (a comparison group) may pass by; rows of which none matches
+    // a copy are a query mistake (a key of another type or spelling), not an empty section.
+    if (only === undefined && rows.length > 0 && matched === 0) {
+      throw new UserError(
+        `Отчёт «${spec.name}», запрос queries/${name}.sql: ни одна из ${rows.length} строк не относится к адресатам ` +
+          `queries/targets.sql (например, ${keyColumn} = «${String(rows[0][keyColumn])}»). Согласуйте тип и написание ключа.`,
+      );
     }
   }
   return { copies: [...byKey.values()], sources, reference };

@@ -7,7 +7,7 @@ import { fontFaceCss } from './fonts.js';
 import type { Bookmark } from './pdf-outline.js';
 import type { ReportSpec } from './spec.js';
 import { SHARED_DIR } from './spec.js';
-import { compileFile, type Hbs } from './templates.js';
+import { type Hbs, renderFile } from './templates.js';
 
 /** An entry of the contents: a section heading (h2) of the body. */
 export interface ContentsEntry {
@@ -19,7 +19,7 @@ export interface ContentsEntry {
 /** The context every template of a report sees. */
 export interface TemplateContext {
   settings: Record<string, unknown>;
-  report: { name: string; title: string; heading: string; long: boolean };
+  report: { name: string; title: string; heading: string; long: boolean; kind: string };
   params: RunParams;
   target: Copy['target'];
   data: Copy['data'];
@@ -90,8 +90,8 @@ export interface RenderedParts {
   contents: ContentsEntry[];
   conclusions: string;
   recommendations: string;
-  /** Whether Выводы / Рекомендации are the analyst's or generated. */
-  commentaryPath?: string;
+  /** Whose Выводы and Рекомендации they are: the analyst's (from commentary/) or generated. */
+  authorship: { conclusions: boolean; recommendations: boolean; region: boolean };
 }
 
 /** Renders the report's own templates (body, generated or the analyst's conclusions and recommendations). */
@@ -101,8 +101,8 @@ export function renderParts(
   ctx: TemplateContext,
   commentary?: Commentary,
 ): RenderedParts {
-  const body = bindAbbreviations(compileFile(hb, join(spec.dir, 'template.hbs'))?.(ctx) ?? '');
-  const generated = (file: string) => bindAbbreviations(compileFile(hb, join(spec.dir, file))?.(ctx) ?? '');
+  const body = bindAbbreviations(renderFile(hb, join(spec.dir, 'template.hbs'), ctx) ?? '');
+  const generated = (file: string) => bindAbbreviations(renderFile(hb, join(spec.dir, file), ctx) ?? '');
   const numbered = numberSections(body);
   return {
     body: numbered.html,
@@ -115,7 +115,11 @@ export function renderParts(
     ],
     conclusions: commentary?.conclusions ?? generated('conclusions.hbs'),
     recommendations: commentary?.recommendations ?? generated('recommendations.hbs'),
-    commentaryPath: commentary?.path,
+    authorship: {
+      conclusions: commentary?.conclusions !== undefined,
+      recommendations: commentary?.recommendations !== undefined,
+      region: spec.scope === 'region',
+    },
   };
 }
 
@@ -126,19 +130,17 @@ export function renderDocument(
   parts: RenderedParts,
   contents = parts.contents,
 ): string {
-  const layout = compileFile(hb, join(SHARED_DIR, 'layout.hbs'));
-  if (!layout) throw new Error('report-templates/_shared/layout.hbs is missing');
   const raw = (s: string) => new hb.SafeString(s);
   const page = (style: string) =>
-    layout({
+    renderFile(hb, join(SHARED_DIR, 'layout.hbs'), {
       ...ctx,
       style: raw(style),
       body: raw(parts.body),
       conclusions: raw(parts.conclusions),
       recommendations: raw(parts.recommendations),
-      commentaryPath: parts.commentaryPath,
+      authorship: parts.authorship,
       contents,
-    });
+    }) ?? '';
   // Fonts last: only the subsets holding a character of the page go in.
   const css = styleCss();
   return page(`${fontFaceCss(page(css))}\n${css}`);

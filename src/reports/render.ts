@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { UserError } from '../cli/errors.js';
 import type { RunParams } from '../models/params.js';
 import { safeFileName } from '../output/file-name.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
@@ -65,14 +66,44 @@ export function copyBasePath(spec: ReportSpec, copy: Copy, outDir: string): stri
   return join(outDir, spec.name, group, file);
 }
 
+/** The datasets templates may read: without the queries that only restricted tables show. */
+function visibleData(spec: ReportSpec, data: Copy['data']): Copy['data'] {
+  const restrictedOnly = new Set(
+    spec.tables
+      .filter((t) => t.restricted)
+      .map((t) => t.query)
+      .filter((q) => !spec.tables.some((t) => !t.restricted && t.query === q)),
+  );
+  return Object.fromEntries(Object.entries(data).filter(([name]) => !restrictedOnly.has(name)));
+}
+
 async function renderCharts(spec: ReportSpec, copy: Copy): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = {};
   for (const [name, chart] of spec.charts) {
     const needed = [...externalDatasets(chart)];
-    const empty = needed.length === 0 || needed.some((d) => (copy.data[d]?.length ?? 0) === 0);
-    out[name] = empty ? null : await renderChart(chart, copy.data);
+    // A chart of the report's rows is left out when a dataset it reads is empty.
+    if (needed.some((d) => (copy.data[d]?.length ?? 0) === 0)) {
+      out[name] = null;
+      continue;
+    }
+    try {
+      out[name] = await renderChart(chart, copy.data);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(
+        `Отчёт «${spec.name}», диаграмма charts/${name}.vl.json не строится: ${(error as Error).message}. ` +
+          'Проверьте спецификацию Vega-Lite (поля, типы, отметки).',
+      );
+    }
   }
   return out;
+}
+
+/** Whether a full run may clear a report's folder of copies written before (a school that left the list). */
+function clearCopies(spec: ReportSpec, options: RenderOptions): void {
+  if (spec.scope !== 'region' && options.only === undefined) {
+    rmSync(join(options.outDir, spec.name), { recursive: true, force: true });
+  }
 }
 
 async function renderCopy(
@@ -86,16 +117,17 @@ async function renderCopy(
 ): Promise<ReportFile[]> {
   const ctx: TemplateContext = {
     settings,
-    report: { name: spec.name, title: spec.title, heading: spec.heading, long: spec.long },
+    report: { name: spec.name, title: spec.title, heading: spec.heading, long: spec.long, kind: spec.kind },
     params,
     target: copy.target,
-    data: copy.data,
+    // Rows only a table «для служебного пользования» shows never reach the templates or charts.
+    data: visibleData(spec, copy.data),
     charts: await renderCharts(spec, copy),
     sources: data.sources,
     reference: data.reference,
   };
   // The heading may name the year or the copy: «по итогам реализации проекта в {{params.year}} году».
-  ctx.report.heading = hb.compile(spec.heading)(ctx);
+  ctx.report.heading = hb.compile(spec.heading, { noEscape: true })(ctx);
   const commentary =
     spec.scope === 'region' ? readCommentary(options.commentaryDir, spec.name, params.asOf) : undefined;
   const parts = renderParts(hb, spec, ctx, commentary);
@@ -138,15 +170,25 @@ export async function renderReport(
   const files: ReportFile[] = [];
   let next = 0;
   let done = 0;
+  let failure: unknown;
+  clearCopies(spec, options);
   options.onProgress?.(0, data.copies.length);
-  // As many copies in flight as the printer has pages; templates and charts run in between.
-  const workers = Array.from({ length: Math.max(1, Math.min(4, data.copies.length)) }, async () => {
-    while (next < data.copies.length) {
+  // As many copies in flight as the printer has pages; templates and charts run in between. The first
+  // error stops every worker before its next copy.
+  const width = Math.max(1, Math.min(options.printer?.size ?? 2, data.copies.length));
+  const workers = Array.from({ length: width }, async () => {
+    while (failure === undefined && next < data.copies.length) {
       const copy = data.copies[next++];
-      files.push(...(await renderCopy(spec, data, copy, params, options, hb, settings)));
+      try {
+        files.push(...(await renderCopy(spec, data, copy, params, options, hb, settings)));
+      } catch (error) {
+        failure ??= error;
+        return;
+      }
       options.onProgress?.(++done, data.copies.length);
     }
   });
-  await Promise.all(workers);
+  await Promise.allSettled(workers);
+  if (failure !== undefined) throw failure;
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -56,6 +56,8 @@ export async function renderReports(options: RunReportsOptions): Promise<ReportF
           onProgress: spec.scope === 'region' ? undefined : options.progress?.(spec),
         })),
       );
+      // A variant's own variables (stage) must not leak into the next report's queries.
+      for (const name of Object.keys(spec.variables)) await wh.run(`RESET VARIABLE ${name}`);
     }
     return files;
   } finally {

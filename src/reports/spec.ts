@@ -44,6 +44,8 @@ export interface ReportSpec {
   variables: Record<string, string | number>;
   /** Who reads it (DOMAIN §5), for the list. */
   reader: string;
+  /** The kind of document above the heading («Аналитическая справка»; empty: none). */
+  kind: string;
 }
 
 export const TEMPLATES_DIR = projectPath('report-templates');
@@ -119,6 +121,12 @@ export function loadReportFolder(dir: string): ReportSpec[] {
   if (!isObject(tablesRaw)) return fail('tables — словарь «имя: {query, title, columns}»');
   for (const [name, t] of Object.entries(tablesRaw)) {
     if (!isObject(t)) return fail(`таблица «${name}»: ожидается словарь`);
+    // A misspelt key must not pass silently: «restrcted: true» would put named lists into the PDF.
+    const unknown = Object.keys(t).filter((k) => !['query', 'title', 'columns', 'restricted'].includes(k));
+    if (unknown.length)
+      fail(
+        `таблица «${name}»: неизвестный ключ «${unknown[0]}» (допустимо query, title, columns, restricted)`,
+      );
     const query = typeof t.query === 'string' ? t.query : name;
     if (!queries.has(query)) fail(`таблица «${name}»: нет запроса queries/${query}.sql`);
     if (typeof t.title !== 'string') fail(`таблица «${name}»: нет title`);
@@ -142,6 +150,7 @@ export function loadReportFolder(dir: string): ReportSpec[] {
     charts,
     tables,
     reader: typeof doc.reader === 'string' ? doc.reader : '',
+    kind: typeof doc.kind === 'string' ? doc.kind : 'Аналитическая справка',
   };
   const variants = doc.variants;
   if (variants === undefined) return [{ ...base, name: folder, variables: {} }];

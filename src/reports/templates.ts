@@ -107,7 +107,7 @@ export function reportHandlebars(spec: ReportSpec, settings: ReportSettings): Hb
         );
       }
     }
-    const missing = root.sources.filter((s) => names.includes(s.source) && s.files === 0);
+    const missing = root.sources.filter((s) => names.includes(s.source) && s.files_year === 0);
     if (missing.length === 0) return options.fn(this);
     return new hb.SafeString(noDataHtml(missing, root.params.asOf));
   });
@@ -121,14 +121,34 @@ export function reportHandlebars(spec: ReportSpec, settings: ReportSettings): Hb
       const state = root.sources.find((s) => s.source === n);
       if (!state)
         throw new UserError(`Отчёт «${spec.name}»: источник «${n}» не указан для него в report_calendar.`);
-      return state.files > 0;
+      return state.files_year > 0;
     });
   });
   return hb;
 }
 
-/** Compiles a template file of the report folder, or returns undefined when it has none. */
-export function compileFile(hb: Hbs, path: string): Handlebars.TemplateDelegate | undefined {
-  if (!existsSync(path)) return undefined;
-  return hb.compile(readFileSync(path, 'utf8'), { strict: false, noEscape: false });
+const compiled = new WeakMap<Hbs, Map<string, Handlebars.TemplateDelegate | undefined>>();
+
+/**
+ * Renders a template file of the report with a context (compiled once per report); undefined when
+ * the file does not exist. A mistake in the template or a helper's complaint becomes a Russian
+ * message naming the file, not an internal error.
+ */
+export function renderFile(hb: Hbs, path: string, ctx: object): string | undefined {
+  let cache = compiled.get(hb);
+  if (!cache) compiled.set(hb, (cache = new Map()));
+  try {
+    if (!cache.has(path))
+      cache.set(path, existsSync(path) ? hb.compile(readFileSync(path, 'utf8')) : undefined);
+    return cache.get(path)?.(ctx);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const where = path.split(/[\\/]/).slice(-2).join('/');
+    throw new UserError(
+      `Шаблон ${where} не выполнен: ${String((error as Error).message ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' ')}. ` + 'Исправьте шаблон (report-templates/README.md).',
+    );
+  }
 }

@@ -118,6 +118,7 @@ describe('tables', () => {
           source: 'vpr_results',
           title: 'протокол ВПР',
           files: 0,
+          files_year: 0,
           first_snapshot: null,
           last_snapshot: null,
           rows_read: 0,
@@ -160,12 +161,16 @@ describe('the analyst commentary', () => {
     mkdirSync(join(cdir, 'control_indicators'), { recursive: true });
     writeFileSync(
       join(cdir, 'control_indicators', '31.10.2026.md'),
-      '## Выводы\n\nДоля выросла.\n\n<img src=x onerror=alert(1)>\n\n## Рекомендации\n\n- МОУО: проверить.\n',
+      '## Выводы\n\nДоля выросла.\n\n<img src=x onerror=alert(1)>\n\n[ссылка](javascript:alert(1)) ![рисунок](http://evil.example/x.png)\n\n' +
+        '## Рекомендации\n\n- МОУО: проверить.\n',
     );
     const c = readCommentary(cdir, 'control_indicators', '2026-10-31');
     expect(c?.conclusions).toContain('<p>Доля выросла.</p>');
     expect(c?.conclusions).toContain('&lt;img');
     expect(c?.conclusions).not.toContain('<img');
+    expect(c?.conclusions).not.toContain('javascript:');
+    expect(c?.conclusions).not.toContain('evil.example');
+    expect(c?.conclusions).toContain('ссылка');
     expect(c?.recommendations).toContain('<li>МОУО: проверить.</li>');
     expect(readCommentary(cdir, 'control_indicators', '2026-09-30')).toBeUndefined();
   });

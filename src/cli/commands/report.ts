@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseLogin } from '../../ingest/parse/codes.js';
 import { runParams } from '../../models/params.js';
 import { FORMATS, type Format, type ReportFile } from '../../reports/render.js';
 import { loadReports, type ReportSpec } from '../../reports/spec.js';
@@ -15,6 +16,13 @@ const ALIASES: Record<string, string> = {
   municipalities: 'municipality_summary',
 };
 const SCOPE_RU = { region: 'регион', school: 'по школе', municipality: 'по муниципалитету' };
+
+/** A login as the warehouse keeps it (any case; `edu…` is the same school as `sch…`). */
+function schoolLogin(raw: string): string {
+  const parsed = parseLogin(raw);
+  if (!parsed.ok) throw new UserError(`--school «${raw}»: ${parsed.reason}.`);
+  return parsed.value;
+}
 
 function formats(value: unknown): Format[] {
   const list = selection(value ?? 'pdf,html,xlsx');
@@ -53,7 +61,12 @@ function listReports(io: Io, json: boolean): number {
 
 function chosenReports(names: string[], values: Record<string, unknown>): ReportSpec[] {
   const all = loadReports();
-  if (names.length === 1 && names[0] === 'all') return all;
+  // With --school or --municipality, «all» means every report of that scope.
+  if (names.length === 1 && names[0] === 'all') {
+    if (values.school !== undefined) return all.filter((r) => r.scope === 'school');
+    if (values.municipality !== undefined) return all.filter((r) => r.scope === 'municipality');
+    return all;
+  }
   return names.map((raw) => {
     const name = ALIASES[raw] ?? raw;
     const found = all.find((r) => r.name === name);
@@ -123,7 +136,10 @@ export const command: Command = {
     );
     const params = runParams(values.year, values['as-of']);
     const chosen = formats(values.format);
-    const only = (values.school ?? values.municipality) as string | undefined;
+    const only =
+      values.school !== undefined
+        ? schoolLogin(String(values.school))
+        : (values.municipality as string | undefined);
     const { renderReports } = await import('../../reports/run-reports.js');
     const started = performance.now();
     const files: ReportFile[] = await renderReports({
