@@ -74,7 +74,7 @@ export async function runIngest(
       sums.set(path, sha);
     }
   }
-  results.forEach((r, n) => onFile(r, n, files.length));
+  for (const [n, r] of results.entries()) onFile(r, n, files.length);
   const order = new Map(ctx.contracts.map((c, i) => [c.source, i]));
   const ranked: { path: string; i: number; rank: number }[] = [];
   for (const [i, path] of rest.entries()) {

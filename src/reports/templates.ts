@@ -135,8 +135,8 @@ const compiled = new WeakMap<Hbs, Map<string, Handlebars.TemplateDelegate | unde
  * message naming the file, not an internal error.
  */
 export function renderFile(hb: Hbs, path: string, ctx: object): string | undefined {
-  let cache = compiled.get(hb);
-  if (!cache) compiled.set(hb, (cache = new Map()));
+  const cache = compiled.get(hb) ?? new Map<string, Handlebars.TemplateDelegate | undefined>();
+  compiled.set(hb, cache);
   try {
     if (!cache.has(path))
       cache.set(path, existsSync(path) ? hb.compile(readFileSync(path, 'utf8')) : undefined);
@@ -144,11 +144,12 @@ export function renderFile(hb: Hbs, path: string, ctx: object): string | undefin
   } catch (error) {
     if (error instanceof UserError) throw error;
     const where = path.split(/[\\/]/).slice(-2).join('/');
+    const message = String((error as Error).message ?? error)
+      .split('\n')
+      .slice(0, 3)
+      .join(' ');
     throw new UserError(
-      `Шаблон ${where} не выполнен: ${String((error as Error).message ?? error)
-        .split('\n')
-        .slice(0, 3)
-        .join(' ')}. ` + 'Исправьте шаблон (report-templates/README.md).',
+      `Шаблон ${where} не выполнен: ${message}. Исправьте шаблон (report-templates/README.md).`,
     );
   }
 }
