@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   test: () => import('./commands/test.js'),
   docs: () => import('./commands/docs.js'),
   report: () => import('./commands/report.js'),
+  run: () => import('./commands/run.js'),
 };
 
 const GLOBAL_OPTIONS = {

@@ -7,7 +7,7 @@ import { detectFileKind } from './detect/file-kind.js';
 import { findHeader } from './header.js';
 import { ingestFile, sha256File } from './ingest-file.js';
 import { prepareRegistryLookups } from './load/commit.js';
-import { unchangedFile } from './previous-load.js';
+import { previousLoads, unchangedFile } from './previous-load.js';
 import { previewCsv } from './read/csv.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx } from './read/xlsx-rows.js';
@@ -65,9 +65,10 @@ export async function runIngest(
   const results: FileResult[] = [];
   const rest: string[] = [];
   const sums = new Map<string, string>();
+  const loads = await previousLoads(wh);
   for (const path of files) {
     const sha = await sha256File(path);
-    const unchanged = await unchangedFile(wh, path, sha, ctx);
+    const unchanged = unchangedFile(loads, path, sha, ctx);
     if (unchanged) results.push(unchanged);
     else {
       rest.push(path);

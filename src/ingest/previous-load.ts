@@ -14,15 +14,20 @@ export interface PreviousLoad {
   snapshot_date: string;
 }
 
+const LOADS = `SELECT sha256, batch_id, source, contract_fingerprint, rows_rejected, registry_batch,
+         strftime(snapshot_date, '%Y-%m-%d') AS snapshot_date
+  FROM load_batch
+  WHERE status = 'loaded' AND ($sha IS NULL OR sha256 = $sha)
+  QUALIFY row_number() OVER (PARTITION BY sha256 ORDER BY batch_id DESC) = 1`;
+
 export async function previousLoad(wh: Warehouse, sha: string): Promise<PreviousLoad | undefined> {
-  const rows = await wh.rows<PreviousLoad>(
-    `SELECT batch_id, source, contract_fingerprint, rows_rejected, registry_batch,
-            strftime(snapshot_date, '%Y-%m-%d') AS snapshot_date
-     FROM load_batch
-     WHERE sha256 = $1 AND status = 'loaded' ORDER BY batch_id DESC LIMIT 1`,
-    [sha],
-  );
-  return rows[0];
+  return (await wh.rows<PreviousLoad>(LOADS, { sha }))[0];
+}
+
+/** The latest load of every file loaded so far, by checksum (one query for a whole inbox). */
+export async function previousLoads(wh: Warehouse): Promise<Map<string, PreviousLoad>> {
+  const rows = await wh.rows<PreviousLoad & { sha256: string }>(LOADS, { sha: null });
+  return new Map(rows.map((r) => [r.sha256, r]));
 }
 
 /**
@@ -30,14 +35,14 @@ export async function previousLoad(wh: Warehouse, sha: string): Promise<Previous
  * known unchanged from its checksum alone, without reading it: a re-run over the same inbox costs a
  * hash a file. (A file with rejects goes the whole way: a newer registry may take its rows now.)
  */
-export async function unchangedFile(
-  wh: Warehouse,
+export function unchangedFile(
+  loads: Map<string, PreviousLoad>,
   path: string,
   sha256: string,
   ctx: IngestContext,
-): Promise<FileResult | undefined> {
+): FileResult | undefined {
   if (ctx.reload || ctx.dryRun) return undefined;
-  const previous = await previousLoad(wh, sha256);
+  const previous = loads.get(sha256);
   if (!previous || previous.rows_rejected > 0) return undefined;
   if (ctx.source && previous.source !== ctx.source) return undefined;
   if (previous.contract_fingerprint !== ctx.fingerprints.get(previous.source)) return undefined;
