@@ -93,6 +93,7 @@ export function writeIndexHtml(
       ),
     },
     stopped: run.reportsStopped,
+    failed: run.reportsFailed,
     missing: run.missing.map((m) => ({
       title: loadReports().find((r) => r.name === m.report)?.title ?? m.report,
       sources: m.sources.map((s) => `«${contractBySource(s)?.title ?? s}»`),

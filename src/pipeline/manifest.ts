@@ -62,6 +62,7 @@ export function buildManifest(run: PipelineResult, rejects: RejectFile[], outDir
     reports: {
       due: run.reportsDue,
       stopped: run.reportsStopped ?? null,
+      failed: run.reportsFailed ?? null,
       missing_sources: run.missing,
       files: run.reports.map((f) => ({
         report: f.report,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { UserError } from '../cli/errors.js';
 import { readUserAliases } from '../ingest/aliases.js';
 import { createContext } from '../ingest/context.js';
 import { listInputFiles } from '../ingest/files.js';
@@ -56,7 +57,7 @@ export interface StepTiming {
   step: StepName;
   seconds: number;
   /** unchanged: nothing it depends on changed since the last run, its outcome is taken from there. */
-  status: 'done' | 'skipped' | 'stopped' | 'unchanged';
+  status: 'done' | 'skipped' | 'stopped' | 'unchanged' | 'failed';
 }
 
 /** Everything a run did, for the summary, the manifest and the exit code. */
@@ -73,6 +74,8 @@ export interface PipelineResult {
   missing: { report: string; sources: string[] }[];
   /** Why the reports were not written (error-level test failures without --force). */
   reportsStopped?: string;
+  /** Why writing the reports failed (no browser, a template mistake). */
+  reportsFailed?: string;
   steps: StepTiming[];
   seconds: number;
   /** The run state (run-state.ts) the manifest keeps for the next run. */
@@ -231,8 +234,9 @@ export async function runPipeline(
     steps.push({ step: 'reports', seconds: 0, status: 'skipped' });
   } else {
     effects.step('reports', `Отчёты: ${due.map((r) => r.name).join(', ')}`);
-    result.reports = await timed(steps, 'reports', () =>
-      renderReports({
+    const reportsStarted = performance.now();
+    try {
+      result.reports = await renderReports({
         db: options.db,
         reports: due,
         params: options.params,
@@ -240,8 +244,15 @@ export async function runPipeline(
         outRoot: options.outRoot,
         commentaryDir: options.commentaryDir,
         progress: effects.reportProgress,
-      }),
-    );
+      });
+      steps.push({ step: 'reports', seconds: (performance.now() - reportsStarted) / 1000, status: 'done' });
+    } catch (error) {
+      // No browser, a broken template: the loaded data and the models stand; the run says why the
+      // reports are missing and its manifest is still written.
+      if (!(error instanceof UserError)) throw error;
+      result.reportsFailed = error.message;
+      steps.push({ step: 'reports', seconds: (performance.now() - reportsStarted) / 1000, status: 'failed' });
+    }
   }
   result.seconds = (performance.now() - started) / 1000;
   return result;

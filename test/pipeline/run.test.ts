@@ -182,6 +182,31 @@ describe('a second run while one holds the warehouse', () => {
   }, 60_000);
 });
 
+describe('a run where no browser can be found', () => {
+  it('loads and computes all the same, writes its manifest, and says why there are no reports: exit 3', async () => {
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = join(dir, 'no-chrome');
+    const io = captureIo();
+    const elsewhere = join(dir, 'out-no-browser');
+    try {
+      const code = await main(
+        ['run', 'monthly', '--input', input, '--db', db, '--out', elsewhere, '--as-of', '31.10.2026'],
+        io,
+      );
+      expect(code).toBe(3);
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
+    const manifest = JSON.parse(
+      readFileSync(join(elsewhere, '2026-10-31', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    expect(manifest.reports.failed).toMatch(/PUPPETEER_EXECUTABLE_PATH/);
+    expect(manifest.steps.find((s) => s.step === 'reports')?.status).toBe('failed');
+    expect(io.stdout.join('\n')).toMatch(/отчёты НЕ написаны: Браузер для печати PDF не найден/);
+  }, 120_000);
+});
+
 describe('pipeline definitions', () => {
   it('path patterns: * within a folder, ** across folders', () => {
     expect(matchesPattern('vpr/2026/sch050101_5.csv', 'vpr/**')).toBe(true);

@@ -17,7 +17,7 @@ import { readRejects, writeByMunicipality } from './rejects.js';
 
 /** Exit code of a run: 2 when a file was not taken or error-level tests failed, 1 on warnings. */
 export function exitCode(run: PipelineResult): number {
-  if (run.files.some((f) => f.internal)) return EXIT.cannotRun;
+  if (run.files.some((f) => f.internal) || run.reportsFailed) return EXIT.cannotRun;
   const testErrors = run.tests.some(
     (t) => t.status !== 'pass' && (t.severity === 'error' || t.status === 'error'),
   );
@@ -60,7 +60,8 @@ function summary(run: PipelineResult, io: Io, outDir: string, code: number): voi
         : ''),
   );
   if (run.reused) io.out('  ничего не изменилось с прошлого расчёта: проверки и отчёты — прежние');
-  if (run.reportsStopped) {
+  if (run.reportsFailed) io.out(`  отчёты НЕ написаны: ${run.reportsFailed}`);
+  else if (run.reportsStopped) {
     io.out(
       `  отчёты НЕ написаны: ${run.reportsStopped}. Исправьте данные (shnor test) или повторите с --force.`,
     );
