@@ -40,7 +40,7 @@ function reportRows(files: ReportFile[], outDir: string) {
       links: links(list),
       copies: [...copies].map(([copy, mine]) => ({
         // The file name says whom the copy is about: «<login> <name>».
-        name: (mine[0].path.split(/[\\/]/).pop() ?? copy).replace(/\.[^.]+$/, ''),
+        label: (mine[0].path.split(/[\\/]/).pop() ?? copy).replace(/\.[^.]+$/, ''),
         links: links(mine),
       })),
     };

@@ -121,6 +121,11 @@ describe('shnor run monthly', () => {
       expect(hrefs.has(f.path), f.path).toBe(true);
     }
     expect(hrefs.has('manifest.json')).toBe(true);
+    // Each passport is listed by whom it is about («<login> <name>»), as its file is named.
+    for (const f of files.filter((x) => x.report === 'school_passport' && x.format === 'pdf')) {
+      const label = (f.path.split('/').pop() ?? '').replace(/\.pdf$/, '');
+      expect(index).toContain(`<li>${label.replace(/&/g, '&amp;')}:`);
+    }
     expect(index).not.toMatch(/<script/i);
   });
 
