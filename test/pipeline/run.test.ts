@@ -212,6 +212,60 @@ describe('a run where no browser can be found', () => {
   }, 120_000);
 });
 
+describe('a run killed in the middle', () => {
+  it('leaves every file whole or absent, and the next run completes with the same rows', async () => {
+    const killedDb = join(dir, 'killed.duckdb');
+    const killedOut = join(dir, 'out-killed');
+    const args = [
+      'run',
+      'monthly',
+      '--input',
+      input,
+      '--db',
+      killedDb,
+      '--out',
+      killedOut,
+      '--as-of',
+      '31.10.2026',
+    ];
+    // Killed (SIGKILL: no chance to tidy up) once the first file has landed and the next is being read.
+    const child = spawn(process.execPath, [projectPath('dist/src/cli/bin.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        if (/^✓ /m.test(d.toString())) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const io = captureIo();
+    expect(await main([...args, '--snapshot-date', '31.10.2026'], io)).toBeLessThan(2);
+    const again = JSON.parse(
+      readFileSync(join(killedOut, '2026-10-31', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    const full = JSON.parse(readFileSync(join(out, '2026-10-31', 'manifest.json'), 'utf8')) as Manifest;
+    // Every file is in the warehouse exactly once: loaded before the kill (unchanged now) or now.
+    expect(again.inputs.map((i) => i.path).sort()).toEqual(full.inputs.map((i) => i.path).sort());
+    expect(again.inputs.every((i) => i.status === 'loaded' || i.status === 'unchanged')).toBe(true);
+    const { Warehouse } = await import('../../src/warehouse/warehouse.js');
+    const count = async (path: string) => {
+      const wh = await Warehouse.open(path, { readOnly: true });
+      try {
+        return await wh.rows<{ n: bigint; batches: bigint }>(
+          'SELECT count(*) AS n, count(DISTINCT _batch_id) AS batches FROM raw_medk_documents',
+        );
+      } finally {
+        wh.close();
+      }
+    };
+    expect(await count(killedDb)).toEqual(await count(db));
+  }, 300_000);
+});
+
 describe('pipeline definitions', () => {
   it('path patterns: * within a folder, ** across folders', () => {
     expect(matchesPattern('vpr/2026/sch050101_5.csv', 'vpr/**')).toBe(true);
