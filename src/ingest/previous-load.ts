@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { IngestContext } from './context.js';
 import { contractBySource } from './contracts/index.js';
@@ -14,11 +15,7 @@ export interface PreviousLoad {
   snapshot_date: string;
 }
 
-const LOADS = `SELECT sha256, batch_id, source, contract_fingerprint, rows_rejected, registry_batch,
-         strftime(snapshot_date, '%Y-%m-%d') AS snapshot_date
-  FROM load_batch
-  WHERE status = 'loaded' AND ($sha IS NULL OR sha256 = $sha)
-  QUALIFY row_number() OVER (PARTITION BY sha256 ORDER BY batch_id DESC) = 1`;
+const LOADS = sqlFile('ingest/previous-loads.sql');
 
 export async function previousLoad(wh: Warehouse, sha: string): Promise<PreviousLoad | undefined> {
   return (await wh.rows<PreviousLoad>(LOADS, { sha }))[0];
