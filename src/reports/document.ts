@@ -19,7 +19,7 @@ export interface ContentsEntry {
 /** The context every template of a report sees. */
 export interface TemplateContext {
   settings: Record<string, unknown>;
-  report: { name: string; title: string; heading: string; long: boolean; kind: string };
+  report: { name: string; title: string; heading: string; long: boolean; kind: string; scope: string };
   params: RunParams;
   target: Copy['target'];
   data: Copy['data'];

@@ -117,7 +117,14 @@ async function renderCopy(
 ): Promise<ReportFile[]> {
   const ctx: TemplateContext = {
     settings,
-    report: { name: spec.name, title: spec.title, heading: spec.heading, long: spec.long, kind: spec.kind },
+    report: {
+      name: spec.name,
+      title: spec.title,
+      heading: spec.heading,
+      long: spec.long,
+      kind: spec.kind,
+      scope: spec.scope,
+    },
     params,
     target: copy.target,
     // Rows only a table «для служебного пользования» shows never reach the templates or charts.
