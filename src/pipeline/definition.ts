@@ -19,6 +19,8 @@ export interface PipelineSpec {
   tests: boolean;
   /** 'due' (report_calendar), 'all', or report names. */
   reports: 'due' | 'all' | string[];
+  /** DuckDB's memory limit for the run, e.g. '3GB' (without it DuckDB may take 80 % of the machine). */
+  memoryLimit?: string;
 }
 
 export const PIPELINES_DIR = projectPath('pipelines');
@@ -70,6 +72,9 @@ export function loadPipeline(name: string, dir = PIPELINES_DIR): PipelineSpec {
   const reports = doc.reports ?? 'due';
   if (reports !== 'due' && reports !== 'all' && !stringList(reports))
     fail('reports — due, all или список отчётов');
+  const memory = doc.memory_limit;
+  if (memory != null && (typeof memory !== 'string' || !/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(memory)))
+    fail('memory_limit — объём памяти, например 3GB');
   const snapshot = doc.snapshot_date;
   if (snapshot != null && typeof snapshot !== 'string') fail('snapshot_date — дата ДД.ММ.ГГГГ');
   return {
@@ -82,6 +87,7 @@ export function loadPipeline(name: string, dir = PIPELINES_DIR): PipelineSpec {
     models: models as PipelineSpec['models'],
     tests: doc.tests !== false,
     reports: reports as PipelineSpec['reports'],
+    memoryLimit: (memory as string | null) ?? undefined,
   };
 }
 

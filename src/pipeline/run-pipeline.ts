@@ -179,7 +179,7 @@ export async function runPipeline(
   const allReports = loadReports();
   let due: ReportSpec[] = [];
 
-  const wh = await Warehouse.open(options.db);
+  const wh = await Warehouse.open(options.db, { memoryLimit: spec.memoryLimit });
   try {
     effects.step('ingest', `Загрузка: ${result.input}`);
     result.files = await timed(steps, 'ingest', () => ingestStep(wh, spec, options, effects));

@@ -219,6 +219,24 @@ describe('printing', () => {
     expect(requests).toEqual([]);
   });
 
+  it('a page recycled after its 50 prints is locked down like the first', async () => {
+    const one = await PdfPrinter.launch(1);
+    try {
+      for (let i = 0; i < 50; i++) await one.print(`<p>${i}</p>`);
+      requests = [];
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const pdf = await one.print(
+        `<p>После замены страницы</p><img src="${url}/late.png"><script>document.body.append('СКРИПТ')</script>`,
+      );
+      const text = await pdfText(pdf);
+      expect(text).toContain('После замены страницы');
+      expect(text).not.toContain('СКРИПТ');
+      expect(requests).toEqual([]);
+    } finally {
+      await one.close();
+    }
+  }, 60_000);
+
   it('bookmarks give the page of each heading', async () => {
     const sections = Array.from({ length: 6 }, (_, i) => `<h2>Раздел ${i + 1}</h2><div class="block"></div>`);
     const pdf = await printer.print(

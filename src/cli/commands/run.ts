@@ -180,7 +180,7 @@ export const command: Command = {
     // nothing changed).
     let rejects: RejectFile[] = previous?.rejects ?? [];
     if (!run.reused) {
-      const wh = await Warehouse.open(globals.db);
+      const wh = await Warehouse.open(globals.db, { memoryLimit: spec.memoryLimit });
       try {
         const rows = await readRejects(wh, {});
         rmSync(join(outDir, 'rejects'), { recursive: true, force: true });
