@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { projectPath } from './paths.js';
 import { ident, literal } from './quote.js';
+import { sqlFile } from './sql-file.js';
 import type { Warehouse } from './warehouse.js';
 
 /** Shipped, user-editable reference tables (DOMAIN §3.8): `sql/seeds/<name>.csv` → `ref_<name>`. */
@@ -24,7 +25,7 @@ export function referenceFiles(): { name: string; path: string; sha256: string }
 /** Reloads the reference tables whose files changed; returns the names reloaded. */
 export async function syncReferenceTables(wh: Warehouse): Promise<string[]> {
   const known = new Map(
-    (await wh.rows<{ name: string; sha256: string }>('SELECT name, sha256 FROM reference_version')).map(
+    (await wh.rows<{ name: string; sha256: string }>(sqlFile('warehouse/meta/reference-versions.sql'))).map(
       (r) => [r.name, r.sha256],
     ),
   );
@@ -36,10 +37,10 @@ export async function syncReferenceTables(wh: Warehouse): Promise<string[]> {
         `CREATE OR REPLACE TABLE ${ident(`ref_${ref.name}`)} AS ` +
           `SELECT * FROM read_csv(${literal(ref.path)}, header = true, delim = ',', quote = '"')`,
       );
-      await wh.run('INSERT OR REPLACE INTO reference_version VALUES ($1, $2, current_timestamp)', [
-        ref.name,
-        ref.sha256,
-      ]);
+      await wh.run(sqlFile('warehouse/meta/reference-version-set.sql'), {
+        name: ref.name,
+        sha256: ref.sha256,
+      });
     });
     reloaded.push(ref.name);
   }

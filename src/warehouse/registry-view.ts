@@ -6,9 +6,9 @@ import type { Warehouse } from './warehouse.js';
  * view only once a file after the registry is loaded. Without a registry, an empty stand-in.
  */
 export async function ensureRegistryView(wh: Warehouse): Promise<'view' | 'temporary' | 'empty'> {
-  const exists = await wh.value<bigint | number>(
-    "SELECT count(*) FROM duckdb_views() WHERE view_name = 'school_registry_history' AND NOT temporary",
-  );
+  const exists = await wh.value<bigint | number>(sqlFile('warehouse/meta/view-exists.sql'), {
+    name: 'school_registry_history',
+  });
   if (Number(exists) > 0) return 'view';
   if (await wh.tableExists('raw_schools')) {
     const views = sqlFile('warehouse/views.sql').replace(

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { EXIT, UserError } from '../cli/errors.js';
 import { projectPath } from './paths.js';
-import { literal } from './quote.js';
 import { fingerprint, loadOrCreateSecret } from './secret.js';
+import { sqlFile } from './sql-file.js';
 import { preparePrivateTemp } from './temp-dir.js';
 
 export type Row = Record<string, unknown>;
@@ -85,10 +85,7 @@ export class Warehouse {
   }
 
   async tableExists(name: string, schema = 'main'): Promise<boolean> {
-    const n = await this.value<number | bigint>(
-      `SELECT count(*) FROM duckdb_tables() WHERE table_name = ${literal(name)} AND schema_name = ${literal(schema)} ` +
-        `AND NOT temporary`,
-    );
+    const n = await this.value<number | bigint>(sqlFile('warehouse/meta/table-exists.sql'), { name, schema });
     return Number(n) > 0;
   }
 
@@ -113,11 +110,9 @@ export class Warehouse {
   /** A warehouse refuses a key other than the one it was created with. */
   private async checkKey(): Promise<void> {
     const mine = fingerprint(this.key);
-    const stored = await this.rows<{ value: string }>(
-      "SELECT value FROM warehouse_meta WHERE key = 'secret_fingerprint'",
-    );
+    const stored = await this.rows<{ value: string }>(sqlFile('warehouse/meta/key-fingerprint.sql'));
     if (stored.length === 0) {
-      await this.run("INSERT INTO warehouse_meta VALUES ('secret_fingerprint', $1)", [mine]);
+      await this.run(sqlFile('warehouse/meta/key-fingerprint-set.sql'), { fingerprint: mine });
     } else if (stored[0].value !== mine) {
       this.close();
       throw new UserError(
