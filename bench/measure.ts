@@ -1,5 +1,7 @@
 /** Runs one benchmark case in a child process; the child prints one JSON line with its timing and peak memory. */
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Measured {
   /** Seconds of the timed part, measured inside the child. */
@@ -46,3 +48,27 @@ export const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/**
+ * One benchmark of a kind at a time: two would share their run copies and the cores, and both sets of
+ * figures would be wrong. A lock left by a process that is gone is taken over. Returns the release.
+ */
+export function benchLock(dir: string, name: string): () => void {
+  const path = join(dir, '.lock');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
+  } catch {
+    const pid = Number(readFileSync(path, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`другой замер ${name} уже идёт (процесс ${pid}): дождитесь его окончания`);
+    writeFileSync(path, String(process.pid));
+  }
+  return () => rmSync(path, { force: true });
+}

@@ -17,13 +17,14 @@
  * /proc/<pid>/status; a model's peak is the highest sample while it ran.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject } from '../src/models/project.js';
 import { prepareWarehouse } from '../src/models/run-models.js';
 import { projectPath } from '../src/warehouse/paths.js';
 import { Warehouse } from '../src/warehouse/warehouse.js';
+import { benchLock } from './measure.js';
 import type { ModelEvent } from './models-child.js';
 import { masterWarehouse } from './warehouses.js';
 
@@ -296,31 +297,6 @@ function summary(results: ScaleResult[]): void {
   }
 }
 
-/**
- * One bench:models at a time: two would share the run copies in bench-data/models/ and the cores,
- * and both sets of figures would be wrong. A lock left by a process that is gone is taken over.
- */
-function lock(): () => void {
-  const path = join(ROOT, 'bench-data', 'models', '.lock');
-  mkdirSync(join(ROOT, 'bench-data', 'models'), { recursive: true });
-  try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' });
-  } catch {
-    const pid = Number(readFileSync(path, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (alive)
-      throw new Error(`другой замер bench:models уже идёт (процесс ${pid}): дождитесь его окончания`);
-    writeFileSync(path, String(process.pid));
-  }
-  return () => rmSync(path, { force: true });
-}
-
 // ─── main ──────────────────────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
@@ -330,7 +306,7 @@ async function main(): Promise<void> {
     .filter(Boolean);
   const unknown = scales.filter((s) => !['samples', 'region', 'national'].includes(s));
   if (unknown.length) throw new Error(`BENCH_SCALES: неизвестные масштабы ${unknown.join(', ')}`);
-  const unlock = lock();
+  const unlock = benchLock(join(ROOT, 'bench-data', 'models'), 'bench:models');
   process.on('exit', unlock);
   log(
     `bench:models — потоков DuckDB ${THREADS}, memory_limit ${MEMORY}, ` +

@@ -26,12 +26,11 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild } from './measure.js';
+import { benchLock, runChild } from './measure.js';
 import { ensureNationalInbox } from './national-inbox.js';
 import { ensureNationalWarehouse, nationalVolumes } from './national-warehouse.js';
 
@@ -286,30 +285,9 @@ function reportTimes(m: Manifest, dir: string): string[] {
 
 // ─── main ──────────────────────────────────────────────────────────────────────────────────────
 
-function lock(dir: string): () => void {
-  const path = join(dir, '.lock');
-  mkdirSync(dir, { recursive: true });
-  try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' });
-  } catch {
-    const pid = Number(readFileSync(path, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (alive)
-      throw new Error(`другой замер bench:national уже идёт (процесс ${pid}): дождитесь его окончания`);
-    writeFileSync(path, String(process.pid));
-  }
-  return () => rmSync(path, { force: true });
-}
-
 async function main(): Promise<void> {
   const root = join(ROOT, 'bench-data', 'national');
-  const unlock = lock(root);
+  const unlock = benchLock(root, 'bench:national');
   process.on('exit', unlock);
   const v = nationalVolumes(FACTOR);
   log(

@@ -22,8 +22,7 @@ const href = (outDir: string, path: string) =>
   relative(outDir, path).split(/[\\/]/).map(encodeURIComponent).join('/');
 
 /** The reports of a run, each with its links (region) or its copies with theirs (schools, municipalities). */
-function reportRows(files: ReportFile[], outDir: string) {
-  const titles = new Map(loadReports().map((r) => [r.name, r.title]));
+function reportRows(files: ReportFile[], outDir: string, titles: Map<string, string>) {
   const byReport = new Map<string, ReportFile[]>();
   for (const f of files) byReport.set(f.report, [...(byReport.get(f.report) ?? []), f]);
   const links = (list: ReportFile[]) =>
@@ -58,6 +57,7 @@ export function writeIndexHtml(
   registerHelpers(hb, loadSettings());
   const template = hb.compile(readFileSync(join(SHARED_DIR, 'run-index.hbs'), 'utf8'));
   const count = <T>(list: T[], test: (x: T) => boolean) => list.filter(test).length;
+  const titles = new Map(loadReports().map((r) => [r.name, r.title]));
   const html = template({
     title: run.pipeline.title,
     params: run.params,
@@ -95,10 +95,10 @@ export function writeIndexHtml(
     stopped: run.reportsStopped,
     failed: run.reportsFailed,
     missing: run.missing.map((m) => ({
-      title: loadReports().find((r) => r.name === m.report)?.title ?? m.report,
+      title: titles.get(m.report) ?? m.report,
       sources: m.sources.map((s) => `«${contractBySource(s)?.title ?? s}»`),
     })),
-    reports: reportRows(run.reports, outDir),
+    reports: reportRows(run.reports, outDir, titles),
     rejects: rejects.map((r) => ({ ...r, href: href(outDir, r.path) })),
   });
   const path = join(outDir, 'index.html');
