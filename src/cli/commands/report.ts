@@ -113,7 +113,7 @@ export const command: Command = {
 
 Примеры:
   shnor report control_indicators --as-of 31.10.2026
-  shnor report school_passport --school sch050101 --format pdf
+  shnor report school_passport --school sch050107 --format pdf
   shnor report passports --as-of 31.10.2026
   shnor report all --year 2025 --as-of 31.12.2025 --out отчёты`,
   options: {
