@@ -182,6 +182,12 @@ export function cellText(value: unknown, issues: CellIssue[], col: number): stri
       return limit((v.richText as { text: string }[]).map((t) => t.text).join(''), issues, col);
     }
     if ('text' in v) return cellText(v.text, issues, col);
+    // A value of no known shape (seen once: every header cell an object, as if the shared strings had
+    // not been read yet) is a faulty read, not the file's content: read the file again.
+    throw new XlsxReadFlake(
+      `ячейка в столбце ${col + 1} прочитана в непонятном виде — ничего не загружено. Повторите загрузку; ` +
+        'если сообщение повторится, откройте файл в Excel и сохраните его заново.',
+    );
   }
   return limit(String(value), issues, col);
 }
