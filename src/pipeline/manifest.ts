@@ -77,12 +77,13 @@ export function buildManifest(run: PipelineResult, rejects: RejectFile[], outDir
 
 /**
  * What the last run for this date left (out/<as-of>/manifest.json): its state, tests, reports and
- * rejects, for a run in which nothing changed. Undefined when there is none or it cannot be read.
+ * rejects, for a run in which nothing changed. Undefined when there is none, it cannot be read, or its
+ * reports were not written (stopped by failed tests, no browser): a run after it writes them.
  */
 export function readPreviousRun(outDir: string): (PreviousRun & { rejects: RejectFile[] }) | undefined {
   try {
     const m = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
-    if (!m.state) return undefined;
+    if (!m.state || m.reports.stopped || m.reports.failed) return undefined;
     return {
       state: m.state,
       tests: m.tests.map((t) => ({ ...t, auditTable: null })),

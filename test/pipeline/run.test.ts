@@ -18,6 +18,7 @@ import { main } from '../../src/cli/main.js';
 import { matchesPattern } from '../../src/pipeline/definition.js';
 import type { Manifest } from '../../src/pipeline/manifest.js';
 import { projectPath } from '../../src/warehouse/paths.js';
+import { Warehouse } from '../../src/warehouse/warehouse.js';
 
 /** A month's inbox: a part of the samples (registry, participants, ИС МЭДК, curators' visits) — no events, no surveys. */
 const INBOX = [
@@ -153,6 +154,74 @@ describe('shnor run monthly', () => {
     expect(third.manifest.inputs.find((i) => i.path.startsWith('events/'))?.status).toBe('loaded');
     const ci = third.manifest.reports.missing_sources.find((x) => x.report === 'control_indicators');
     expect(ci?.sources ?? []).not.toContain('events');
+  }, 300_000);
+});
+
+describe('error-level test failures', () => {
+  // Ingest refuses a registry row without a name, so no export can break stg_schools' not_null test; a
+  // name erased straight in the raw table stands in for any error-level failure (a faulty model, a
+  // hand-edited warehouse). A new file changes the run's state, so the tests run again.
+  // On a copy: the suites above share the warehouse.
+  let copy: { input: string; db: string; out: string };
+  const runCopy = async (...extra: string[]) => {
+    const io = captureIo();
+    const code = await main(
+      [
+        'run',
+        'monthly',
+        '--input',
+        copy.input,
+        '--db',
+        copy.db,
+        '--out',
+        copy.out,
+        '--as-of',
+        '31.10.2026',
+      ].concat(['--snapshot-date', '31.10.2026'], extra),
+      io,
+    );
+    const manifest = JSON.parse(
+      readFileSync(join(copy.out, '2026-10-31', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    return { code, stdout: io.stdout.join('\n'), manifest };
+  };
+  beforeAll(async () => {
+    const base = join(dir, 'errors');
+    copy = { input: join(base, 'входящие'), db: join(base, 'shnor.duckdb'), out: join(base, 'out') };
+    mkdirSync(base, { recursive: true });
+    cpSync(input, copy.input, { recursive: true });
+    const clean = await runCopy();
+    expect(clean.code, clean.stdout).toBeLessThan(2);
+    const wh = await Warehouse.open(copy.db);
+    try {
+      await wh.run(
+        'UPDATE raw_schools SET school_name = NULL WHERE rowid = (SELECT min(rowid) FROM raw_schools)',
+      );
+    } finally {
+      wh.close();
+    }
+    cpSync(
+      projectPath('data-samples/events/meropriyatiya_2026.xlsx'),
+      join(copy.input, 'events/meropriyatiya_2026.xlsx'),
+    );
+  }, 300_000);
+
+  it('stop the reports and say so (exit 2); --force writes them all the same', async () => {
+    const stopped = await runCopy();
+    expect(stopped.code, stopped.stdout).toBe(2);
+    const failed = stopped.manifest.tests.filter((t) => t.status === 'fail' && t.severity === 'error');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(stopped.manifest.steps.find((s) => s.step === 'reports')?.status).toBe('stopped');
+    expect(stopped.manifest.reports.stopped).toBe(`ошибок в проверках данных: ${failed.length}`);
+    expect(stopped.manifest.reports.files).toEqual([]);
+    expect(stopped.stdout).toMatch(/отчёты НЕ написаны: ошибок в проверках данных: \d+\. .*--force/);
+
+    const forced = await runCopy('--force');
+    expect(forced.code).toBe(2);
+    expect(forced.manifest.steps.find((s) => s.step === 'reports')?.status).toBe('done');
+    expect(forced.manifest.reports.files.length).toBeGreaterThan(0);
+    for (const f of forced.manifest.reports.files)
+      expect(existsSync(join(copy.out, '2026-10-31', f.path)), f.path).toBe(true);
   }, 300_000);
 });
 
