@@ -4,19 +4,22 @@ import { open, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../cli/errors.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
+import { fold } from './aliases.js';
 import type { IngestContext } from './context.js';
 import type { Contract } from './contracts/types.js';
 import { detectFileKind } from './detect/file-kind.js';
 import { findHeader, type HeaderMatch, missingColumnsText } from './header.js';
 import { BatchWriter, registryBatch } from './load/commit.js';
+import { metaHints, warnMetaConflicts } from './load/meta-conflicts.js';
 import { type LoadPlan, planColumns } from './load/plan.js';
 import { loadStagedTable } from './load/sheet-load.js';
 import { stageCsv } from './load/stage-csv.js';
 import { XlsxStage } from './load/stage-xlsx.js';
-import { resolveMeta, resolveSnapshot } from './meta.js';
+import { type MetaValue, resolveMeta, resolveSnapshot } from './meta.js';
 import { previousLoad } from './previous-load.js';
 import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
+import { transcodeUtf16, utf16Of } from './read/utf16.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx, XlsxReadFlake } from './read/xlsx-rows.js';
 import { emptyResult, type FileResult } from './result.js';
@@ -85,9 +88,16 @@ async function ingestInto(
 ): Promise<void> {
   const file = result.file;
   const started = new Date();
-  const head = await readHead(path);
-  const kind = detectFileKind(head, file);
   result.sha256 = sha256 ?? (await sha256File(path));
+  let head = await readHead(path);
+  // A UTF-16 text is read from its UTF-8 copy (the checksum and the file's date stay the user's file's).
+  const utf16 = utf16Of(head);
+  const readPath = utf16 ? utf16Copy(wh) : path;
+  if (utf16) {
+    await transcodeUtf16(path, utf16, readPath);
+    head = await readHead(readPath);
+  }
+  const kind = detectFileKind(head, file);
 
   const contracts = ctx.source ? ctx.contracts.filter((c) => c.source === ctx.source) : ctx.contracts;
   if (contracts.length === 0) {
@@ -141,10 +151,12 @@ async function ingestInto(
   /** The load plan of one table: its meta values (title, file name, flags) and its columns. */
   const planFor = async (match: HeaderMatch, title: string): Promise<LoadPlan> => {
     const contract = match.contract;
+    refuseRepeatedColumn(match, ctx, file, result.sheets.at(-1));
     const present = new Set(match.columns.keys());
     if (match.wideCells.size) present.add('factor_code').add('risk_level');
     if (contract.person && match.personCells.length) present.add(contract.person.column);
     const meta = resolveMeta(contract, present, title, file, ctx.flags, file);
+    hints = metaHints(contract, present, title, file, ctx.flags);
     if (!result.snapshot) result.snapshot = resolveSnapshot(title, ctx.flags, (await stat(path)).mtime, file);
     for (const [k, v] of meta) if (!result.meta[k]) result.meta[k] = v;
     if (match.ignored.length) {
@@ -155,6 +167,8 @@ async function ingestInto(
   };
 
   let plan: LoadPlan | undefined;
+  /** What titles, the file name or flags say about columns the table has: compared after typing. */
+  let hints = new Map<string, MetaValue>();
   let writer: BatchWriter | undefined;
   const writerFor = (p: LoadPlan) => async () => {
     if (!ctx.dryRun && !writer) writer = await BatchWriter.begin(wh, p);
@@ -169,12 +183,17 @@ async function ingestInto(
       plan = await planFor(found.match, found.title);
       const headerUnit = preview.rows[found.match.headerIndex].unit;
       const transcoded = inputLink(wh);
-      const scan = await scanCsv(path, preview.encoding, preview.delimiter, headerUnit, transcoded, file);
-      result.encoding = preview.encoding === 'utf-8' ? `UTF-8${preview.bom ? ' с BOM' : ''}` : 'Windows-1251';
+      const scan = await scanCsv(readPath, preview, headerUnit, transcoded, file);
+      result.encoding = utf16
+        ? 'UTF-16 («Юникод-текст» Excel)'
+        : preview.encoding === 'utf-8'
+          ? `UTF-8${preview.bom ? ' с BOM' : ''}`
+          : 'Windows-1251';
       result.delimiter = preview.delimiter;
       await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
       const lines = { data: scan.records, blank: scan.blankLines };
       await loadStagedTable(wh, plan, ctx.parse, result, lines, writerFor(plan));
+      await warnMetaConflicts(wh, plan, hints, ctx.parse, result);
     } else {
       // Every sheet whose header matches the file's source is loaded; other sheets get a note.
       const sheets = await inspectXlsx(path, file);
@@ -186,6 +205,7 @@ async function ingestInto(
         await open.stage.close();
         const lines = { data: open.stage.rows, blank: open.stage.gapRows };
         await loadStagedTable(wh, open.plan, ctx.parse, result, lines, writerFor(open.plan));
+        await warnMetaConflicts(wh, open.plan, hints, ctx.parse, result);
         open = undefined;
       };
       await readXlsx(
@@ -241,6 +261,24 @@ async function ingestInto(
   }
 }
 
+/**
+ * A header naming one column twice («Логин ОО» in A and C): which one holds the values is unknown, so the
+ * file is refused rather than loaded from the first and silent about the second.
+ */
+function refuseRepeatedColumn(match: HeaderMatch, ctx: IngestContext, file: string, sheet?: string): void {
+  const index = ctx.indexes.get(match.contract.source);
+  match.header.forEach((cell, i) => {
+    const spec = index?.get(fold(cell ?? ''))?.find((s) => match.columns.has(s.name));
+    const first = spec ? match.columns.get(spec.name) : undefined;
+    if (first === undefined || first === i || !match.ignored.includes(cell.trim())) return;
+    throw new UserError(
+      `Файл «${file}»${sheet ? `, лист «${sheet}»` : ''}: столбец «${match.header[first].trim()}» есть в заголовке ` +
+        `дважды (столбцы ${first + 1} и ${i + 1}) — неясно, из какого брать значения. Удалите лишний столбец или ` +
+        'переименуйте его и загрузите файл снова.',
+    );
+  });
+}
+
 function titleOf(rows: PreviewRow[], headerIndex: number): string {
   return rows
     .slice(0, headerIndex)
@@ -271,6 +309,15 @@ function noHeader(
         '(pipelines/aliases.csv, см. README).',
     );
   }
+  const close = closestContract(nonEmpty, contracts, ctx, file);
+  if (close) {
+    return new UserError(
+      `Файл «${file}», строка ${close.line}: похоже на заголовок источника «${close.contract.title}» ` +
+        `(${close.contract.source}), но в нём нет обязательных столбцов: ${close.missing}. Добавьте их; если они ` +
+        'названы иначе, переименуйте или допишите псевдоним в pipelines/aliases.csv (см. README); если это другая ' +
+        'выгрузка, укажите источник флагом --source.',
+    );
+  }
   const first = nonEmpty[0];
   return new UserError(
     `Файл «${file}»: не удалось определить источник — ни одна строка в первых ${rows.length} (строка ${first.line}: ` +
@@ -285,8 +332,50 @@ function noHeader(
   );
 }
 
+/**
+ * The source a header row almost matches: it names at least two of its columns, more than it lacks, and
+ * lacks a required one (hinted by the file name first). Only the contract's own titles are quoted.
+ */
+function closestContract(
+  rows: PreviewRow[],
+  contracts: readonly Contract[],
+  ctx: IngestContext,
+  file: string,
+): { contract: Contract; line: number; missing: string } | undefined {
+  let best: { contract: Contract; line: number; known: number; lacks: number; hinted: boolean } | undefined;
+  for (const row of rows) {
+    const keys = row.cells.map((c) => fold(c ?? '')).filter(Boolean);
+    for (const contract of contracts) {
+      const index = ctx.indexes.get(contract.source);
+      const found = new Set(keys.flatMap((k) => (index?.get(k) ?? []).map((spec) => spec.name)));
+      const known = found.size;
+      const lacks = contract.columns.filter((c) => c.required && !c.meta && !found.has(c.name)).length;
+      if (known < 2 || lacks === 0 || lacks >= known) continue;
+      const hinted = (contract.fileHints ?? []).some((re) => re.test(file));
+      if (
+        !best ||
+        known > best.known ||
+        (known === best.known && Number(hinted) - Number(best.hinted) > 0) ||
+        (known === best.known && hinted === best.hinted && lacks < best.lacks)
+      ) {
+        best = { contract, line: row.line, known, lacks, hinted };
+      }
+    }
+  }
+  if (!best) return undefined;
+  const row = rows.find((r) => r.line === best.line) ?? rows[0];
+  const index = ctx.indexes.get(best.contract.source) ?? new Map();
+  return {
+    contract: best.contract,
+    line: best.line,
+    missing: missingColumnsText(best.contract, row.cells, index),
+  };
+}
+
 /** The file DuckDB reads: a transcoded copy or a link to the user's file, removed after each file. */
 const inputLink = (wh: Warehouse) => join(wh.tempDir, `input-${process.pid}.csv`);
+/** The UTF-8 copy of a UTF-16 file, removed after each file. */
+const utf16Copy = (wh: Warehouse) => join(wh.tempDir, `utf16-${process.pid}.csv`);
 
 /** The per-file TEMP objects, dropped after each file so that memory goes back at once. */
 const FILE_TEMPS = [
@@ -301,10 +390,12 @@ const FILE_TEMPS = [
   'file_rejects',
   'bad_line',
   'file_rejects_all',
+  'file_key',
 ];
 
 async function dropTemps(wh: Warehouse): Promise<void> {
   rmSync(inputLink(wh), { force: true });
+  rmSync(utf16Copy(wh), { force: true });
   await wh.run('DROP VIEW IF EXISTS temp.main.data');
   await wh.run('DROP VIEW IF EXISTS temp.main.src').catch(() => undefined);
   await wh.run('DROP VIEW IF EXISTS temp.main.skipped').catch(() => undefined);

@@ -9,6 +9,7 @@ import { ingestFile, sha256File } from './ingest-file.js';
 import { prepareRegistryLookups } from './load/commit.js';
 import { previousLoads, unchangedFile } from './previous-load.js';
 import { previewCsv } from './read/csv.js';
+import { utf16HeadAsUtf8, utf16Of } from './read/utf16.js';
 import { inspectXlsx } from './read/xlsx-inspect.js';
 import { readXlsx } from './read/xlsx-rows.js';
 import type { FileResult } from './result.js';
@@ -27,7 +28,8 @@ async function guessSource(
     const head = Buffer.alloc(256 * 1024);
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     await fh.close();
-    const bytes = head.subarray(0, bytesRead);
+    const utf16 = utf16Of(head);
+    const bytes = utf16 ? utf16HeadAsUtf8(head.subarray(0, bytesRead), utf16) : head.subarray(0, bytesRead);
     const find = (rows: Parameters<typeof findHeader>[0]) =>
       findHeader(rows, ctx.contracts, ctx.indexes, ctx.parse.factors, basename(path)).best?.contract.source;
     if (detectFileKind(bytes, path) === 'text') return find(previewCsv(bytes).rows);

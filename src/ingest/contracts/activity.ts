@@ -5,6 +5,7 @@ export const curatorVisits: Contract = {
   source: 'curator_visits',
   title: 'посещения школ кураторами',
   partitionKey: ['year'],
+  key: ['school_login', 'visit_date', 'curator_name'],
   yearFromDate: 'visit_date',
   fileHints: [/посещен/i, /визит/i],
   columns: [
@@ -31,6 +32,7 @@ export const events: Contract = {
   source: 'events',
   title: 'семинары и вебинары',
   partitionKey: ['year'],
+  key: ['event_id', 'school_login'],
   yearFromDate: 'event_date',
   fileHints: [/семинар/i, /вебинар/i, /мероприят/i],
   columns: [
@@ -74,6 +76,7 @@ export const pdCourses: Contract = {
   source: 'pd_courses',
   title: 'повышение квалификации педагогов',
   partitionKey: ['year'],
+  key: ['year', 'teacher_id', 'course'],
   fileHints: [/курс/i, /квалификац/i],
   person: {
     column: 'teacher_id',
@@ -142,6 +145,7 @@ export const roadmap: Contract = {
   source: 'roadmap',
   title: 'региональная дорожная карта',
   partitionKey: ['roadmap_code', 'year'],
+  key: ['roadmap_code', 'year', 'item_no'],
   continuationKey: 'item_no',
   fileHints: [/дорожн/i, /roadmap/i],
   columns: [
@@ -159,6 +163,7 @@ export const roadmapStatus: Contract = {
   source: 'roadmap_status',
   title: 'исполнение дорожной карты',
   partitionKey: ['roadmap_code', 'year'],
+  key: ['roadmap_code', 'year', 'item_no'],
   fileHints: [/исполнен/i, /статус/i],
   columns: [
     roadmapCode,

@@ -14,6 +14,7 @@ export const managerDiagnostics: Contract = {
   source: 'manager_diagnostics',
   title: 'диагностика управленческих компетенций',
   partitionKey: ['year', 'wave'],
+  key: ['year', 'wave', 'person_id', 'competence'],
   fileHints: [/управленч/i, /руководител/i],
   person: { column: 'person_id', headers: ['фио', 'фио руководителя', 'фамилия', 'имя', 'отчество'] },
   columns: [
@@ -42,6 +43,7 @@ export const teacherDiagnostics: Contract = {
   source: 'teacher_diagnostics',
   title: 'диагностика профессиональных дефицитов педагогов',
   partitionKey: ['year', 'wave', 'subject'],
+  key: ['year', 'wave', 'teacher_id', 'subject', 'item_no'],
   fileHints: [/дефицит/i, /педагог/i, /диро/i],
   person: {
     column: 'teacher_id',

@@ -5,6 +5,7 @@ export const riskProfiles: Contract = {
   source: 'risk_profiles',
   title: 'рисковые профили школ (РПШ)',
   partitionKey: ['year'],
+  key: ['year', 'school_login', 'factor_code'],
   fileHints: [/рпш/i, /рисков.*профил/i],
   columns: [year(), schoolLogin(), factorCode(), col('risk_level', 'risk_level', 'уровень риска', req)],
   wide: { keyColumn: 'factor_code', valueColumn: 'risk_level', minColumns: 5 },
@@ -21,6 +22,7 @@ export const surveyStatus: Contract = {
   source: 'survey_status',
   title: 'ход анкетирования',
   partitionKey: ['year'],
+  key: ['year', 'school_login', 'respondent_group'],
   fileHints: [/анкетирован/i],
   columns: [
     year(),
@@ -73,6 +75,7 @@ export const surveyQuestions: Contract = {
   source: 'survey_questions',
   title: 'словарь вопросов анкет',
   partitionKey: [],
+  key: ['question_code'],
   fileHints: [/вопрос/i, /словар/i],
   columns: [
     col('question_code', 'text', 'код вопроса', {

@@ -7,6 +7,7 @@ export const medkDirections: Contract = {
   source: 'medk_directions',
   title: 'рисковые направления в ИС МЭДК',
   partitionKey: ['year'],
+  key: ['year', 'school_login', 'factor_code'],
   fileHints: [/направлен/i, /мэдк/i],
   columns: [
     year(),
@@ -24,6 +25,7 @@ export const medkDocuments: Contract = {
   source: 'medk_documents',
   title: 'концептуальные документы в ИС МЭДК',
   partitionKey: ['year'],
+  key: ['year', 'school_login', 'doc_type', 'factor_code'],
   fileHints: [/документ/i, /мэдк/i],
   columns: [
     year(),
@@ -50,6 +52,7 @@ export const expertReview: Contract = {
   source: 'expert_review',
   title: 'экспертиза концептуальных документов',
   partitionKey: ['year'],
+  key: ['year', 'round', 'school_login', 'doc_type', 'factor_code', 'criterion'],
   fileHints: [/экспертиз/i],
   columns: [
     year(),
@@ -77,6 +80,7 @@ export const medkMonitoring: Contract = {
   source: 'medk_monitoring',
   title: 'мониторинг позитивных изменений (ИС МЭДК)',
   partitionKey: ['year', 'stage'],
+  key: ['year', 'stage', 'school_login', 'factor_code', 'indicator'],
   fileHints: [/мониторинг/i],
   columns: [
     year(),

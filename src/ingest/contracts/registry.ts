@@ -5,6 +5,7 @@ export const schools: Contract = {
   source: 'schools',
   title: 'реестр ОО',
   partitionKey: [],
+  key: ['school_login'],
   fileHints: [/реестр/i, /schools/i],
   columns: [
     schoolLogin(),
@@ -45,6 +46,7 @@ export const participants: Contract = {
   source: 'participants',
   title: 'список школ — участниц «500+»',
   partitionKey: ['year'],
+  key: ['year', 'school_login'],
   fileHints: [/500\s*\+|500 плюс/i, /участни/i],
   columns: [
     year(),
@@ -85,6 +87,7 @@ export const shnorList: Contract = {
   source: 'shnor_list',
   title: 'перечень ШНОР ФИОКО',
   partitionKey: ['year'],
+  key: ['year', 'school_login'],
   fileHints: [/шнор/i, /перечень/i],
   columns: [year(), schoolLogin()],
 };
@@ -93,6 +96,7 @@ export const regionalProgramme: Contract = {
   source: 'regional_programme',
   title: 'региональная программа поддержки ШНОР и ШНСУ',
   partitionKey: ['year'],
+  key: ['year', 'school_login', 'category'],
   fileHints: [/программ/i, /шнсу/i],
   columns: [
     year(),
@@ -109,6 +113,7 @@ export const objectivityList: Contract = {
   source: 'objectivity_list',
   title: 'перечень ОО с признаками необъективности',
   partitionKey: ['year'],
+  key: ['year', 'school_login', 'subject', 'grade', 'marker'],
   fileHints: [/необъектив/i, /объектив/i],
   columns: [
     year(),

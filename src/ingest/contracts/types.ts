@@ -47,6 +47,11 @@ export interface Contract {
   columns: ColumnSpec[];
   /** Columns whose values define the part of the data one file replaces (§3.2). */
   partitionKey: string[];
+  /**
+   * Columns that name one row (the grain its staging model keeps one row of): a later row of the same
+   * file with the same values is rejected as a repeat of the first, which is kept.
+   */
+  key?: string[];
   /** Patterns of a file name that hint this source (used only to break ties and fill meta). */
   fileHints?: RegExp[];
   /** Rows without an item number continue the previous row (roadmaps). */

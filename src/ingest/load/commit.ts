@@ -5,6 +5,7 @@ import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
 import { ensureRawTable, rawColumns } from './raw-table.js';
+import { reportReplaced } from './replaced.js';
 import { rawSelect } from './sql-builder.js';
 
 /**
@@ -39,7 +40,8 @@ export async function registryBatch(wh: Warehouse): Promise<number | null> {
 /**
  * Lands one file as a new version of the partitions it holds, in one transaction opened before its
  * first row is written: its rows (straight into raw_<source>, no extra copy), its rejects, the
- * partitions' versions and the load log entry. Warns when a partition shrinks. A dry run writes nothing.
+ * partitions' versions and the load log entry. Says which versions it replaces, and warns when rows are
+ * gone. A dry run writes nothing.
  */
 export class BatchWriter {
   private constructor(
@@ -92,29 +94,7 @@ export class BatchWriter {
        FROM ${ident(this.table)} WHERE _batch_id = $batch GROUP BY _partition`,
       { batch, source, snapshot },
     );
-    const shrunk = await wh.rows<{
-      partition_key: string;
-      rows: number;
-      before: number;
-      before_date: string;
-    }>(
-      `SELECT n.partition_key, n.rows, p.rows AS before, strftime(p.snapshot_date, '%d.%m.%Y') AS before_date
-       FROM batch_partition n
-       JOIN LATERAL (
-         SELECT bp.rows, bp.snapshot_date FROM batch_partition bp JOIN load_batch b USING (batch_id)
-         WHERE bp.source = n.source AND bp.partition_key = n.partition_key AND b.status = 'loaded'
-           AND bp.snapshot_date <= n.snapshot_date
-         ORDER BY bp.snapshot_date DESC, bp.batch_id DESC LIMIT 1
-       ) p ON true
-       WHERE n.batch_id = $batch AND n.rows < p.rows`,
-      { batch },
-    );
-    for (const s of shrunk) {
-      result.warnings.push(
-        `в новой версии меньше строк, чем в предыдущей: часть «${s.partition_key || 'весь реестр'}» — ` +
-          `${s.rows} против ${s.before} (версия от ${s.before_date})`,
-      );
-    }
+    await reportReplaced(wh, plan.contract, this.table, batch, result);
     result.partitions = await wh.value<number>(
       'SELECT CAST(count(*) AS INTEGER) FROM batch_partition WHERE batch_id = $batch',
       { batch },

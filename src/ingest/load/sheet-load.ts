@@ -4,6 +4,7 @@ import type { ParseContext } from '../parse/value.js';
 import type { FileResult, SkipReason } from '../result.js';
 import type { BatchWriter } from './commit.js';
 import { buildDictionary } from './dictionaries.js';
+import { duplicatesSql, rememberKeysSql } from './duplicates.js';
 import { type LoadPlan, parseConstants } from './plan.js';
 import {
   continuationSql,
@@ -41,7 +42,10 @@ export async function loadStagedTable(
   const skippedView = skippedViewSql(plan);
   if (skippedView) await wh.run(skippedView);
   await wh.run(rejectsSql(plan));
+  for (const sql of duplicatesSql(plan)) await wh.run(sql);
   await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
+  const remember = rememberKeysSql(plan);
+  if (remember) await wh.run(remember);
   await account(wh, result, lines);
   await keepRejects(wh);
   await (await writer())?.writeRows(plan);

@@ -1,7 +1,7 @@
 import { ident, literal } from '../../warehouse/quote.js';
 import { fold } from '../aliases.js';
 import { SQL_TYPE, UNPARSED } from '../parse/value.js';
-import { MAX_CELL_CHARS } from '../read/xlsx-rows.js';
+import { MAX_CELL_CHARS, TOO_LONG_REASON } from '../read/xlsx-rows.js';
 import { type ColumnSource, cell, type LoadPlan } from './plan.js';
 import { rawColumns } from './raw-table.js';
 
@@ -170,7 +170,7 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
       : 'NULL';
     if (UNPARSED.has(s.spec.kind)) {
       value = `NULLIF(trim(${raw}), '')`;
-      err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' END`;
+      err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN ${literal(TOO_LONG_REASON)} END`;
     } else if (s.parsed) {
       const v = s.parsed.value;
       value =
@@ -183,7 +183,7 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
       joins.push(`LEFT JOIN dict ${dict} ON ${dict}.col = ${literal(name)} AND ${dict}.raw = ${raw}`);
       value = `CAST(${dict}.v AS ${SQL_TYPE[s.spec.kind]})`;
       const parseErr = s.spec.kind === 'period' ? 'NULL' : `${dict}.err`;
-      err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN 'значение длиннее ${MAX_CELL_CHARS} символов' ELSE ${parseErr} END`;
+      err = `CASE WHEN ${blank(raw)} THEN ${missing} WHEN length(${raw}) > ${MAX_CELL_CHARS} THEN ${literal(TOO_LONG_REASON)} ELSE ${parseErr} END`;
       if (s.spec.kind === 'period')
         selects.push(`${dict}.err AS period__warn`, `NULLIF(trim(${raw}), '') AS period_text`);
     }

@@ -48,7 +48,7 @@ SELECT ${selected.join(', ')}, coalesce(${extra.join(', ')}) AS "_overflow",
   ${personExpr} AS "_person"
 FROM read_csv(${literal(scan.utf8Path)}, delim = ${literal(delimiter)}, quote = '"', escape = '"', header = false,
   skip = ${skipUnits}, columns = {${columns}}, null_padding = true, strict_mode = false, auto_detect = false,
-  parallel = ${scan.multiline ? 'false' : 'true'})`,
+  parallel = ${scan.multiline ? 'false' : 'true'}${maxLineSize(scan)})`,
       hashed ? { key: wh.key } : undefined,
     )
     .catch((error: Error) => {
@@ -73,7 +73,29 @@ FROM (SELECT rowid AS _r, * FROM src0) s ASOF JOIN line_map m ON s._r >= m.r`,
   await wh.run(
     'CREATE OR REPLACE TEMP TABLE cell_issue (_line INTEGER, col INTEGER, value VARCHAR, reason VARCHAR)',
   );
+  if (scan.hasNul) await nulIssues(wh, width, person);
 }
+
+/** DuckDB's own limit is 2 MB a line: a longer record (a 10 MB cell) is read whole, to be rejected by its length. */
+function maxLineSize(scan: CsvScan): string {
+  const DEFAULT = 2_000_000;
+  return scan.longestRecord + 1024 > DEFAULT ? `, max_line_size = ${scan.longestRecord + 1024}` : '';
+}
+
+/** A NUL byte in a value (a damaged export) rejects the row, naming the cell; the value is shown with «␀». */
+async function nulIssues(wh: Warehouse, width: number, person: Set<number>): Promise<void> {
+  for (let i = 0; i < width; i++) {
+    if (person.has(i)) continue;
+    await wh.run(
+      `INSERT INTO cell_issue SELECT _line, ${i}, replace(left(${cell(i)}, 200), chr(0), '␀'), ${literal(NUL_REASON)}
+       FROM src WHERE contains(${cell(i)}, chr(0))`,
+    );
+  }
+}
+
+const NUL_REASON =
+  'в значении нулевой байт (символ NUL, показан как «␀»): файл повреждён или сохранён не как текст — ' +
+  'выгрузите его заново или удалите этот символ';
 
 /** DuckDB's CSV errors, in the user's terms. */
 function readError(error: Error, file: string): Error {

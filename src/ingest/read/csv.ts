@@ -10,17 +10,29 @@ import { RecordScanner } from './record-scanner.js';
 
 const PREVIEW_BYTES = 256 * 1024;
 const PREVIEW_UNITS = 60;
+const NL = 10;
+const CR = 13;
+
+/**
+ * Longest record DuckDB is asked to read (its own default stops at 2 MB): a longer one is no table row
+ * but a file of another kind (a log, a dump), and is refused with its line.
+ */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 export interface CsvPreview {
   encoding: TextEncoding;
   bom: boolean;
+  /** Lines end with CR alone (old Mac): read as if each CR were a line feed. */
+  crOnly: boolean;
   delimiter: Delimiter;
   rows: PreviewRow[];
 }
 
 /** Decodes the first records of a CSV and splits them into cells. */
-export function previewCsv(head: Buffer, file = ''): CsvPreview {
-  const { encoding, bom } = detectEncoding(head.subarray(0, PREVIEW_BYTES), file);
+export function previewCsv(raw: Buffer, file = ''): CsvPreview {
+  const crOnly = isCrOnly(raw.subarray(0, PREVIEW_BYTES));
+  const { encoding, bom } = detectEncoding(crToLf(raw.subarray(0, PREVIEW_BYTES), crOnly), file);
+  const head = bodyOf(crToLf(raw, crOnly), encoding, bom);
   // The delimiter from plain lines first: the scanner needs it to tell where a quoted value may open.
   const lines = decode(head.subarray(0, PREVIEW_BYTES), encoding).split('\n').slice(0, PREVIEW_UNITS);
   const delimiter = detectDelimiter(lines.map((l) => l.replace(/\r$/, '')));
@@ -35,7 +47,28 @@ export function previewCsv(head: Buffer, file = ''): CsvPreview {
     line: u.line,
     cells: u.blank ? [] : splitRecord(u.text, delimiter),
   }));
-  return { encoding, bom, delimiter, rows };
+  return { encoding, bom, crOnly, delimiter, rows };
+}
+
+/** No line feed at all, but carriage returns: lines of an old Mac export. */
+function isCrOnly(head: Buffer): boolean {
+  return head.indexOf(NL) < 0 && head.indexOf(CR) >= 0;
+}
+
+/** Each CR as a line feed (same length, so lines and offsets stay as they are). */
+function crToLf(buf: Buffer, crOnly: boolean): Buffer {
+  if (!crOnly) return buf;
+  const out = Buffer.from(buf);
+  for (let i = out.indexOf(CR); i >= 0; i = out.indexOf(CR, i + 1)) out[i] = NL;
+  return out;
+}
+
+/**
+ * The bytes after a UTF-8 mark written before Windows-1251 text (some tools do): decoded as Windows-1251,
+ * the mark would become «п»ї» in the first header cell. A UTF-8 file keeps its mark (DuckDB skips it).
+ */
+function bodyOf(buf: Buffer, encoding: TextEncoding, bom: boolean): Buffer {
+  return bom && encoding === 'windows-1251' ? buf.subarray(3) : buf;
 }
 
 function splitRecord(text: string, delimiter: string): string[] {
@@ -54,6 +87,10 @@ export interface CsvScan {
   lineMap: [number, number][];
   /** A quoted value spans lines somewhere (DuckDB then needs its single-threaded reader). */
   multiline: boolean;
+  /** Bytes of the longest record in the file DuckDB reads (for its `max_line_size`). */
+  longestRecord: number;
+  /** Some value holds a NUL byte: such cells reject their rows. */
+  hasNul: boolean;
 }
 
 /**
@@ -62,19 +99,21 @@ export interface CsvScan {
  */
 export async function scanCsv(
   path: string,
-  encoding: TextEncoding,
-  delimiter: string,
+  preview: CsvPreview,
   headerUnit: number,
   transcodeTo: string,
   file: string,
 ): Promise<CsvScan> {
+  const { encoding, delimiter, bom, crOnly } = preview;
   let unit = -1;
   let records = 0;
   let blankLines = 0;
   let lastDelta = Number.NaN;
+  let longest = { bytes: 0, line: 0 };
   const lineMap: [number, number][] = [];
   const scanner = new RecordScanner((u) => {
     unit++;
+    if (u.end - u.start > longest.bytes) longest = { bytes: u.end - u.start, line: u.line };
     if (unit <= headerUnit) return;
     if (u.blank) {
       blankLines++;
@@ -87,16 +126,25 @@ export async function scanCsv(
     }
     records++;
   }, delimiter);
-  const transcode = encoding === 'windows-1251';
+  const cp1251 = encoding === 'windows-1251';
+  // DuckDB reads UTF-8 with LF or CRLF: a Windows-1251 file or one with CR-only lines gets a converted copy.
+  const transcode = cp1251 || crOnly;
   const decoder = new TextDecoder('windows-1251');
   // Never write through a link left by an earlier file: that would overwrite the user's own file.
   rmSync(transcodeTo, { force: true });
   const out = transcode ? createWriteStream(transcodeTo, { mode: 0o600, flags: 'wx' }) : undefined;
   let linesBefore = 0;
+  let hasNul = false;
+  let first = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const buf = chunk as Buffer;
+    let buf = crToLf(chunk as Buffer, crOnly);
+    if (first) buf = bodyOf(buf, encoding, bom);
+    first = false;
     scanner.push(buf);
-    if (out) {
+    if (!hasNul && buf.indexOf(0) >= 0) hasNul = true;
+    if (out && !cp1251) {
+      if (!out.write(buf)) await once(out, 'drain');
+    } else if (out) {
       // A Windows-1251 file with pasted UTF-8 lines would load as «Р”РµСЂР±РµРЅС‚»: refuse it, with the line.
       const at = utf8CyrillicRun(buf);
       if (at >= 0) {
@@ -123,6 +171,13 @@ export async function scanCsv(
         'читались бы как одно значение. Исправьте кавычку в этой строке (или удалите её) и загрузите файл снова.',
     );
   }
+  if (longest.bytes > MAX_RECORD_BYTES) {
+    throw new UserError(
+      `Файл «${file}», строка ${longest.line}: строка длиннее ${MAX_RECORD_BYTES / 1024 ** 2} МБ ` +
+        `(${(longest.bytes / 1024 ** 2).toFixed(0)} МБ) — так не выглядит ни одна строка таблицы. Проверьте, что это ` +
+        'нужный файл и что в нём нет незакрытой кавычки, и выгрузите его заново.',
+    );
+  }
   if (!transcode) {
     // DuckDB reads a path as a glob ([1], *, ?): it gets a link with a plain name, never the user's path.
     symlinkSync(resolve(path), transcodeTo);
@@ -133,6 +188,9 @@ export async function scanCsv(
     blankLines,
     lineMap,
     multiline: scanner.multiline,
+    // A Windows-1251 byte may become up to 3 bytes of UTF-8 («№», «—»).
+    longestRecord: longest.bytes * (cp1251 ? 3 : 1),
+    hasNul,
   };
 }
 

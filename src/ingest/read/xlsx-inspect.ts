@@ -1,5 +1,6 @@
 import unzipper, { type File } from 'unzipper';
 import { UserError } from '../../cli/errors.js';
+import { checkZipLayout, inflateEntry } from './zip-guard.js';
 
 /** Refuse a workbook that unpacks to more than this (a zip bomb, or a file far beyond a region's exports). */
 export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
@@ -34,10 +35,12 @@ export async function inspectXlsx(path: string, file: string): Promise<SheetInfo
   }
   const byPath = new Map(directory.files.map((f) => [f.path, f]));
   const workbook = byPath.get('xl/workbook.xml');
-  if (!workbook) throw corrupt(file);
+  if (!workbook) throw notAWorkbook(file, [...byPath.keys()]);
+  // Every later read inflates no more than the directory declares (and so no more than the limit).
+  await checkZipLayout(path, directory.files, directoryOffset(directory), file);
   const rels = byPath.get('xl/_rels/workbook.xml.rels');
-  const workbookXml = (await workbook.buffer()).toString('utf8');
-  const relsXml = rels ? (await rels.buffer()).toString('utf8') : '';
+  const workbookXml = await entryText(workbook, file);
+  const relsXml = rels ? await entryText(rels, file) : '';
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -45,6 +48,7 @@ export async function inspectXlsx(path: string, file: string): Promise<SheetInfo
     if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
   }
   const sheets: SheetInfo[] = [];
+  const scanned = new Set<File>([workbook, ...(rels ? [rels] : [])]);
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = decodeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\bid="([^"]+)"/.exec(m[0])?.[1];
@@ -52,27 +56,76 @@ export async function inspectXlsx(path: string, file: string): Promise<SheetInfo
     const num = target ? /sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
     const entry = target ? byPath.get(target) : undefined;
     if (!num || !entry) continue;
-    sheets.push({ name, id: Number(num), ...(await scanSheetXml(entry)) });
+    scanned.add(entry);
+    sheets.push({ name, id: Number(num), ...(await scanSheetXml(entry, file)) });
   }
+  // The other parts (shared strings, styles…) are inflated once too, only to count their bytes.
+  for (const entry of directory.files) if (!scanned.has(entry)) await inflateEntry(entry, file);
   return sheets;
+}
+
+/** Where the central directory starts (unzipper reads it, its typings do not say so). */
+function directoryOffset(directory: object): number {
+  return Number((directory as { offsetToStartOfCentralDirectory?: number }).offsetToStartOfCentralDirectory);
+}
+
+async function entryText(entry: File, file: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  await inflateEntry(entry, file, (c) => chunks.push(c));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
  * Scans a sheet's XML stream, without keeping it in memory, for `<mergeCell ref="…"/>` and for the
  * number of its last `<row r="…">`.
  */
-async function scanSheetXml(entry: File): Promise<{ merges: string[]; lastRow: number }> {
+async function scanSheetXml(entry: File, file: string): Promise<{ merges: string[]; lastRow: number }> {
   const merges: string[] = [];
   let lastRow = 0;
   let tail = '';
-  for await (const chunk of entry.stream()) {
-    const text = tail + (chunk as Buffer).toString('latin1');
+  await inflateEntry(entry, file, (chunk) => {
+    const text = tail + chunk.toString('latin1');
     for (const m of text.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g)) merges.push(m[1]);
     for (const m of text.matchAll(/<(?:\w+:)?row\b[^>]*?\sr="(\d+)"/g))
       lastRow = Math.max(lastRow, Number(m[1]));
     tail = text.slice(-300);
-  }
+  });
   return { merges: [...new Set(merges)], lastRow };
+}
+
+/** A zip that is no workbook: a Word or PowerPoint file, an OpenDocument table, or an archive of files. */
+function notAWorkbook(file: string, paths: string[]): UserError {
+  const has = (p: string) => paths.includes(p);
+  const renamed = (what: string, save: string) =>
+    new UserError(
+      `Файл «${file}» — ${what}, а не книга Excel (у него только имя .xlsx). ${save}, затем загрузите снова.`,
+    );
+  if (has('word/document.xml'))
+    return renamed('документ Word (.docx)', 'Скопируйте таблицу в Excel и сохраните её как .xlsx или CSV');
+  if (has('ppt/presentation.xml'))
+    return renamed(
+      'презентация PowerPoint (.pptx)',
+      'Скопируйте таблицу в Excel и сохраните её как .xlsx или CSV',
+    );
+  if (has('content.xml') && has('mimetype')) {
+    return renamed(
+      'таблица OpenDocument (.ods)',
+      'Откройте её в LibreOffice или Excel и сохраните как «Книга Excel (.xlsx)»',
+    );
+  }
+  if (!has('[Content_Types].xml')) {
+    const inside = paths.filter((p) => !p.endsWith('/'));
+    const listed =
+      inside
+        .slice(0, 3)
+        .map((p) => `«${p}»`)
+        .join(', ') + (inside.length > 3 ? ' …' : '');
+    return new UserError(
+      `Файл «${file}» — zip-архив${inside.length ? ` (в нём ${listed})` : ''}, а не книга Excel. Распакуйте архив и ` +
+        'загрузите файлы из него.',
+    );
+  }
+  return corrupt(file);
 }
 
 const decodeXml = (s: string) =>

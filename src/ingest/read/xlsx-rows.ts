@@ -1,4 +1,5 @@
 import { UserError } from '../../cli/errors.js';
+import { num } from '../../text/russian.js';
 import ExcelJS from '../../xlsx/exceljs.js';
 import { READER_OPTIONS } from '../../xlsx/reader-options.js';
 import type { PreviewRow } from './preview.js';
@@ -6,6 +7,11 @@ import { cellRef, type SheetInfo } from './xlsx-inspect.js';
 
 /** Longest value a cell may hold (Excel's own limit); longer values are refused, not cut. */
 export const MAX_CELL_CHARS = 32_767;
+
+/** Why a longer value rejects its row, the same in a CSV and a workbook. */
+export const TOO_LONG_REASON =
+  `значение длиннее ${num(MAX_CELL_CHARS)} символов — больше, чем вмещает ячейка Excel: проверьте, не склеились ли ` +
+  'здесь несколько значений или строк, и сократите его';
 
 /** A problem with one cell that rejects its row (a formula with no value, an error, a huge cell). */
 export interface CellIssue {
@@ -194,11 +200,7 @@ export function cellText(value: unknown, issues: CellIssue[], col: number): stri
 
 function limit(text: string, issues: CellIssue[], col: number): string | null {
   if (text.length <= MAX_CELL_CHARS) return text;
-  issues.push({
-    col,
-    value: `${text.slice(0, 60)}…`,
-    reason: `значение длиннее ${MAX_CELL_CHARS.toLocaleString('ru-RU')} символов (${text.length.toLocaleString('ru-RU')})`,
-  });
+  issues.push({ col, value: `${text.slice(0, 60)}…`, reason: TOO_LONG_REASON });
   return null;
 }
 
