@@ -25,13 +25,16 @@ function withFile<T>(pdf: Uint8Array | string, fn: (path: string) => T): T {
   }
 }
 
-/** The text of a PDF (or of one page), as pdftotext extracts it. */
-export async function pdfText(pdf: Uint8Array | string, page?: number): Promise<string> {
+/**
+ * The text of a PDF (or of one page), as pdftotext extracts it: laid out as on the page, or (layout
+ * false) in reading order, where the lines of a table cell stay together.
+ */
+export async function pdfText(pdf: Uint8Array | string, page?: number, layout = true): Promise<string> {
   requirePoppler('pdftotext');
   return withFile(pdf, (path) =>
     execFileSync(
       'pdftotext',
-      [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', path, '-'],
+      [...(page ? ['-f', String(page), '-l', String(page)] : []), ...(layout ? ['-layout'] : []), path, '-'],
       {
         encoding: 'utf8',
       },
