@@ -37,11 +37,13 @@ const QUARTERS: Record<string, [number, number]> = { I: [1, 3], II: [4, 6], III:
 
 /**
  * Parses Russian periods: «январь 2022 г.», «март-июнь», «май- июнь», «январь – февраль 2022»,
- * «в течение года» (январь–декабрь), «II квартал», «до 15 марта», «декабрь 2021 – январь 2022».
+ * «в течение года», «в течение 2026 года» (январь–декабрь), «II квартал», «до 15 марта», «декабрь 2021 – январь 2022».
  */
 export function parsePeriod(raw: string): Parsed<Period> {
   const text = raw.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-  if (/в течение (всего )?(года|периода)|ежемесячно|постоянно|ежеквартально/.test(text)) {
+  if (
+    /в течение (всего )?((20\d{2} )?года|20\d{2} г|периода)|ежемесячно|постоянно|ежеквартально/.test(text)
+  ) {
     const y = /(20\d{2})/.exec(text);
     return ok({
       startMonth: 1,
@@ -75,5 +77,11 @@ export function parsePeriod(raw: string): Parsed<Period> {
   const first = found[0];
   const startYear =
     first.year ?? (found.length === 1 ? endYear : first.month <= last.month ? endYear : undefined);
+  if (
+    startYear !== undefined &&
+    endYear !== undefined &&
+    startYear * 12 + first.month > endYear * 12 + last.month
+  )
+    return fail('срок начинается позже, чем заканчивается: проверьте месяцы и годы');
   return ok({ startMonth: first.month, endMonth: last.month, startYear, endYear });
 }

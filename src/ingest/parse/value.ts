@@ -1,8 +1,9 @@
+import { num } from '../../text/russian.js';
 import { fold } from '../aliases.js';
 import type { ColumnSpec, ValueKind } from '../contracts/types.js';
 import { type Lookup, parseBool, parseFactor, parseLogin, parseMark, parseRiskLevel } from './codes.js';
 import { parseDate, parseYear } from './dates.js';
-import { inRange, parseInteger, parseNumber } from './numbers.js';
+import { INT32_MAX, inRange, parseInteger, parseNumber } from './numbers.js';
 import { parsePeriod } from './period.js';
 
 /** The SQL type a parsed value of each kind is stored as. */
@@ -49,6 +50,9 @@ export function parseValue(spec: ColumnSpec, raw: string, ctx: ParseContext): Pa
     case 'number': {
       const n = spec.kind === 'int' ? parseInteger(raw) : parseNumber(raw);
       if (!n.ok) return bad(n.reason);
+      // An INTEGER column holds ±2 147 483 647: a count beyond it is a mistake in the file.
+      if (spec.kind === 'int' && Math.abs(n.value) > INT32_MAX)
+        return bad(n.value > 0 ? `больше ${num(INT32_MAX)}` : `меньше \u2212${num(INT32_MAX)}`);
       const out = inRange(n.value, spec.min, spec.max);
       return out ? bad(out) : good(n.value);
     }
