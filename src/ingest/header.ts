@@ -59,6 +59,18 @@ function isPersonHeader(key: string, contract: Contract): boolean {
   );
 }
 
+/** How many cells of a row name a column of some contract, or a person's name, document or birth date. */
+export function knownHeaderCells(
+  cells: string[],
+  contracts: readonly Contract[],
+  indexes: Map<string, Map<string, ColumnSpec[]>>,
+): number {
+  return cells.filter((cell) => {
+    const key = fold(cell ?? '');
+    return key !== '' && contracts.some((c) => indexes.get(c.source)?.has(key) || isPersonHeader(key, c));
+  }).length;
+}
+
 /** Matches one header row against one contract; `sample` are rows below it, for value-dependent aliases. */
 export function matchRow(
   contract: Contract,

@@ -8,7 +8,7 @@ import { fold } from './aliases.js';
 import type { IngestContext } from './context.js';
 import type { Contract } from './contracts/types.js';
 import { detectFileKind } from './detect/file-kind.js';
-import { findHeader, type HeaderMatch, missingColumnsText } from './header.js';
+import { findHeader, type HeaderMatch, knownHeaderCells, missingColumnsText } from './header.js';
 import { BatchWriter, registryBatch } from './load/commit.js';
 import { metaHints, warnMetaConflicts } from './load/meta-conflicts.js';
 import { type LoadPlan, planColumns } from './load/plan.js';
@@ -318,17 +318,24 @@ function noHeader(
         'выгрузка, укажите источник флагом --source.',
     );
   }
-  const first = nonEmpty[0];
+  // Only a row that names a known column is quoted: in a file without its header row every row is
+  // data, and a name or a document number must not reach the message, the log or the manifest.
+  const named = nonEmpty
+    .map((r) => ({ r, n: knownHeaderCells(r.cells, contracts, ctx.indexes) }))
+    .sort((a, b) => b.n - a.n)[0];
+  const cells = named.r.cells
+    .filter((c) => c?.trim())
+    .slice(0, 6)
+    .map((c) => `«${c.trim().slice(0, 40)}»`)
+    .join(', ');
   return new UserError(
-    `Файл «${file}»: не удалось определить источник — ни одна строка в первых ${rows.length} (строка ${first.line}: ` +
-      `${first.cells
-        .filter((c) => c?.trim())
-        .slice(0, 6)
-        .map((c) => `«${c.trim().slice(0, 40)}»`)
-        .join(
-          ', ',
-        )}) не похожа на заголовок известной выгрузки. Проверьте, что это нужный файл, укажите источник ` +
-      'флагом --source или добавьте псевдонимы заголовков (pipelines/aliases.csv, см. README).',
+    `Файл «${file}»: не удалось определить источник — ни одна строка в первых ${rows.length} ` +
+      (named.n > 0
+        ? `(строка ${named.r.line}: ${cells}) не похожа на заголовок известной выгрузки. `
+        : 'не похожа на заголовок известной выгрузки: ни в одной нет известного названия столбца (возможно, ' +
+          'в файле нет строки заголовка). ') +
+      'Проверьте, что это нужный файл, укажите источник флагом --source или добавьте псевдонимы заголовков ' +
+      '(pipelines/aliases.csv, см. README).',
   );
 }
 
