@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   Bool,
   type DataType,
@@ -15,6 +13,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { type Column, cellText } from './column.js';
+import { writeFileAtomic } from './write-file.js';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -99,6 +98,5 @@ export function writeArrow(
   columns: readonly Column[],
   values: readonly (readonly unknown[])[],
 ) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, tableToIPC(toArrowTable(columns, values), 'file'));
+  writeFileAtomic(path, tableToIPC(toArrowTable(columns, values), 'file'));
 }

@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { type Column, cellText, isNumeric, type RowObject } from './column.js';
+import { writeFileAtomic } from './write-file.js';
 
 export interface CsvOptions {
   /** Field separator (default `;`, what Russian Excel expects). */
@@ -53,13 +52,12 @@ export function toCsv(
   return `${options.bom === false ? '' : '\ufeff'}${lines.join('\r\n')}\r\n`;
 }
 
-/** Writes a CSV file, creating its folder. */
+/** Writes a CSV file whole or not at all (write-file.ts), creating its folder. */
 export function writeCsv(
   path: string,
   columns: readonly Column[],
   rows: readonly RowObject[],
   options: CsvOptions = {},
 ) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, toCsv(columns, rows, options));
+  writeFileAtomic(path, toCsv(columns, rows, options));
 }

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { UserError } from '../cli/errors.js';
 import ExcelJS from '../xlsx/exceljs.js';
 import { type Column, type ColumnKind, cellText, isNumeric, type RowObject, toNumber } from './column.js';
 import { displayWidth } from './table.js';
+import { writeFileAtomicWith } from './write-file.js';
 
 export interface SheetSpec {
   /** Sheet name (made safe for Excel: at most 31 characters, none of `[]:*?/\`). */
@@ -115,10 +114,9 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
   return ws;
 }
 
-/** Writes a workbook to a file, creating its folder. */
+/** Writes a workbook to a file, whole or not at all (write-file.ts), creating its folder. */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  await workbook.xlsx.writeFile(path);
+  await writeFileAtomicWith(path, (part) => workbook.xlsx.writeFile(part));
 }
 
 /** Writes sheets of rows to an XLSX file. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { UserError } from '../cli/errors.js';
 import { readUserAliases } from '../ingest/aliases.js';
 import { createContext } from '../ingest/context.js';
@@ -12,6 +12,7 @@ import { type ModelResult, runModels } from '../models/run-models.js';
 import { writeRunResults } from '../models/run-results.js';
 import { runTests, type TestResult } from '../models/run-tests.js';
 import { selectModels } from '../models/select.js';
+import { checkWritableFolder } from '../output/write-file.js';
 import { setReportVariables, sourceStates } from '../reports/data.js';
 import type { ReportFile } from '../reports/render.js';
 import { renderReports } from '../reports/run-reports.js';
@@ -179,6 +180,8 @@ export async function runPipeline(
   const allReports = loadReports();
   let due: ReportSpec[] = [];
 
+  // A read-only folder or a file in the way is said before the inbox is loaded, not after.
+  checkWritableFolder(join(options.outRoot, options.params.asOf));
   const wh = await Warehouse.open(options.db, { memoryLimit: spec.memoryLimit });
   try {
     effects.step('ingest', `Загрузка: ${result.input}`);

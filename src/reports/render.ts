@@ -1,8 +1,8 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { UserError } from '../cli/errors.js';
 import type { RunParams } from '../models/params.js';
 import { safeFileName } from '../output/file-name.js';
+import { removeOutput, writeFileAtomic } from '../output/write-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { PdfPrinter } from './browser.js';
 import { externalDatasets, renderChart } from './charts.js';
@@ -40,17 +40,7 @@ export interface ReportFile {
 }
 
 /** Writes a file whole or not at all: a reader never finds half a PDF under the final name. */
-export function writeAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const part = `${path}.part`;
-  try {
-    writeFileSync(part, content);
-    renameSync(part, path);
-  } catch (error) {
-    rmSync(part, { force: true });
-    throw error;
-  }
-}
+export const writeAtomic = writeFileAtomic;
 
 /** The path of a copy without extension: out/<as-of>/<report> for the region, else a folder of copies. */
 export function copyBasePath(spec: ReportSpec, copy: Copy, outDir: string): string {
@@ -102,7 +92,7 @@ async function renderCharts(spec: ReportSpec, copy: Copy): Promise<Record<string
 /** Whether a full run may clear a report's folder of copies written before (a school that left the list). */
 function clearCopies(spec: ReportSpec, options: RenderOptions): void {
   if (spec.scope !== 'region' && options.only === undefined) {
-    rmSync(join(options.outDir, spec.name), { recursive: true, force: true });
+    removeOutput(join(options.outDir, spec.name));
   }
 }
 

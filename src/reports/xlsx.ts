@@ -1,4 +1,3 @@
-import { renameSync, rmSync } from 'node:fs';
 import type { RunParams } from '../models/params.js';
 import { addSheet, saveWorkbook } from '../output/xlsx.js';
 import { ruDate } from '../text/russian.js';
@@ -28,14 +27,7 @@ async function writeWorkbook(path: string, sheets: Parameters<typeof addSheet>[1
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'shnor';
   for (const sheet of sheets) addSheet(workbook, sheet);
-  const part = `${path}.part`;
-  try {
-    await saveWorkbook(workbook, part);
-    renameSync(part, path);
-  } catch (error) {
-    rmSync(part, { force: true });
-    throw error;
-  }
+  await saveWorkbook(workbook, path);
 }
 
 /**
