@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB } from '../warehouse/paths.js';
 import type { Command, GlobalOptions } from './command.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, fileSystemError, UserError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
 /** Each command's module is imported only when it runs, so `--help` is instant. */
@@ -88,10 +88,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       debug,
     };
     return await command.run(parsed.positionals, values, globals, io);
-  } catch (error) {
+  } catch (caught) {
+    // A refused write no writer translated (a read-only folder, a full disk) is the user's to fix.
+    const error = fileSystemError(caught) ?? caught;
     if (error instanceof UserError) {
       io.err(`Ошибка: ${error.message}`);
-      if (debug && error.stack) io.err(error.stack);
+      if (debug) io.err((caught as Error | undefined)?.stack ?? error.stack ?? '');
       return error.exitCode;
     }
     io.err(

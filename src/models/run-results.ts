@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../output/write-file.js';
 import type { RunParams } from './params.js';
 import type { ModelResult } from './run-models.js';
 
@@ -11,9 +11,7 @@ export function writeRunResults(
   results: ModelResult[],
   seconds: number,
 ): string {
-  const dir = resolve(outDir, params.asOf);
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'run_results.json');
+  const path = join(resolve(outDir, params.asOf), 'run_results.json');
   const body = {
     generated_at: new Date().toISOString(),
     parameters: { year: params.year, as_of: params.asOf },
@@ -22,8 +20,7 @@ export function writeRunResults(
     results: results.map((r) => ({ ...r, seconds: round(r.seconds) })),
   };
   // Written aside and renamed, so a reader never sees half a file.
-  writeFileSync(`${path}.part`, `${JSON.stringify(body, null, 2)}\n`);
-  renameSync(`${path}.part`, path);
+  writeFileAtomic(path, `${JSON.stringify(body, null, 2)}\n`);
   return path;
 }
 

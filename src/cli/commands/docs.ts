@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ColumnTypes, catalogHtml } from '../../models/catalog.js';
 import { loadProject } from '../../models/project.js';
+import { writeFileAtomic } from '../../output/write-file.js';
 import { Warehouse } from '../../warehouse/warehouse.js';
 import type { Command } from '../command.js';
 import { EXIT, UserError } from '../errors.js';
@@ -41,10 +42,8 @@ export const command: Command = {
       }
     }
     const dir = resolve((values.out as string | undefined) ?? join('out', 'docs'));
-    mkdirSync(dir, { recursive: true });
     const path = join(dir, 'index.html');
-    writeFileSync(`${path}.part`, catalogHtml(project, types));
-    renameSync(`${path}.part`, path);
+    writeFileAtomic(path, catalogHtml(project, types));
     if (globals.json) io.out(JSON.stringify({ catalog: path, models: project.order.length }));
     else {
       io.out(`Каталог данных: ${path}`);

@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { runParams, setParamsSql } from '../../models/params.js';
 import { writeArrow } from '../../output/arrow.js';
 import { toCsv } from '../../output/csv.js';
 import { jsonRows } from '../../output/json.js';
 import { renderTable } from '../../output/table.js';
+import { writeFileAtomic } from '../../output/write-file.js';
 import { writeXlsx } from '../../output/xlsx.js';
 import { plur } from '../../text/russian.js';
 import { type QueryResult, queryResult } from '../../warehouse/query-result.js';
@@ -102,14 +102,13 @@ async function writeResult(
     return;
   }
   const path = resolve(out);
-  mkdirSync(dirname(path), { recursive: true });
-  if (format === 'csv') writeFileSync(path, toCsv(result.columns, result.rows));
+  if (format === 'csv') writeFileAtomic(path, toCsv(result.columns, result.rows));
   else if (format === 'json')
-    writeFileSync(path, `${JSON.stringify(jsonRows(result.columns, result.rows), null, 2)}\n`);
+    writeFileAtomic(path, `${JSON.stringify(jsonRows(result.columns, result.rows), null, 2)}\n`);
   else if (format === 'xlsx')
     await writeXlsx(path, [{ name: 'Результат', columns: result.columns, rows: result.rows }]);
   else if (format === 'arrow') writeArrow(path, result.columns, result.values);
-  else writeFileSync(path, `${renderTable(result.columns, result.rows).join('\n')}\n`);
+  else writeFileAtomic(path, `${renderTable(result.columns, result.rows).join('\n')}\n`);
   io.out(`Записано: ${path} (${plur(result.rows.length, 'строка', 'строки', 'строк')})`);
 }
 
