@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { UserError } from '../cli/errors.js';
 import type { RunParams } from '../models/params.js';
-import { safeFileName } from '../output/file-name.js';
+import { keyedFileName } from '../output/file-name.js';
 import { removeOutput, writeFileAtomic } from '../output/write-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { PdfPrinter } from './browser.js';
@@ -48,10 +48,11 @@ export function copyBasePath(spec: ReportSpec, copy: Copy, outDir: string): stri
   const name = String(
     copy.target.school_short_name ?? copy.target.school_name ?? copy.target.municipality ?? '',
   );
-  const file = safeFileName(name ? `${copy.key} ${name}` : copy.key);
+  // The key first, checksummed when it is not plain (codes «03/1» and «03:1»): two copies never share a file.
+  const file = keyedFileName(copy.key, name);
   const group =
     spec.scope === 'school' && copy.target.municipality_code
-      ? safeFileName(String(copy.target.municipality_code))
+      ? keyedFileName(String(copy.target.municipality_code))
       : '';
   return join(outDir, spec.name, group, file);
 }

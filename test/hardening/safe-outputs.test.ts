@@ -86,6 +86,8 @@ beforeAll(async () => {
   const districts = [
     ['01', '=HYPERLINK("http://x") <script>alert(1)</script> {{constructor.constructor}} район'],
     ['../02', `<img src="http://127.0.0.1:${port}/leak"> {{> partial}} ..\\..\\район`],
+    ['03/1', 'Район'],
+    ['03:1', 'Район'],
   ];
   const logins = p.map((_, i) => `sch0501${String(i + 1).padStart(2, '0')}`);
   const coordinator = '@SUM(A1) <img src=x onerror=alert(1)> {{> partial}} Алиев Р. М.';
@@ -93,7 +95,7 @@ beforeAll(async () => {
     join(dir, 'реестр ОО.csv'),
     csv([
       ['Логин ОО', 'Наименование ОО', 'Муниципалитет', 'Код муниципалитета'],
-      ...p.map((name, i) => [logins[i], `${name} СОШ № ${i + 1}`, districts[i % 2][1], districts[i % 2][0]]),
+      ...p.map((name, i) => [logins[i], `${name} СОШ № ${i + 1}`, districts[i % 4][1], districts[i % 4][0]]),
     ]),
   );
   writeFileSync(
@@ -181,7 +183,7 @@ describe('the fixture is hostile', () => {
   it('the warehouse holds every payload exactly as typed', () => {
     const held = [...fx.schools.values()];
     for (const payload of payloads()) expect(held.some((n) => n.startsWith(payload))).toBe(true);
-    expect([...fx.municipalities.keys()].sort()).toEqual(['../02', '01']);
+    expect([...fx.municipalities.keys()].sort()).toEqual(['../02', '01', '03/1', '03:1']);
     expect(fx.coordinator).toContain('<img src=x onerror=alert(1)>');
     const formats = (report: string) => [
       ...new Set(fx.files.filter((f) => f.report === report).map((f) => f.format)),
@@ -190,7 +192,7 @@ describe('the fixture is hostile', () => {
     expect(fx.files.filter((f) => f.report === 'school_passport' && f.format === 'pdf')).toHaveLength(
       fx.schools.size,
     );
-    expect(fx.files.filter((f) => f.report === 'municipality_summary' && f.format === 'pdf')).toHaveLength(2);
+    expect(fx.files.filter((f) => f.report === 'municipality_summary' && f.format === 'pdf')).toHaveLength(4);
   });
 });
 
