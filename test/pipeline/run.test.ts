@@ -160,10 +160,10 @@ describe('shnor run monthly', () => {
 describe('error-level test failures', () => {
   // Ingest refuses a registry row without a name, so no export can break stg_schools' not_null test; a
   // name erased straight in the raw table stands in for any error-level failure (a faulty model, a
-  // hand-edited warehouse). A new file changes the run's state, so the tests run again.
-  // On a copy: the suites above share the warehouse.
+  // hand-edited warehouse). The runs after it write to a new folder, so the first run's outcome is not
+  // reused. On a copy: the suites above share the warehouse.
   let copy: { input: string; db: string; out: string };
-  const runCopy = async (...extra: string[]) => {
+  const runCopy = async (out: string, ...extra: string[]) => {
     const io = captureIo();
     const code = await main(
       [
@@ -174,15 +174,13 @@ describe('error-level test failures', () => {
         '--db',
         copy.db,
         '--out',
-        copy.out,
+        out,
         '--as-of',
         '31.10.2026',
       ].concat(['--snapshot-date', '31.10.2026'], extra),
       io,
     );
-    const manifest = JSON.parse(
-      readFileSync(join(copy.out, '2026-10-31', 'manifest.json'), 'utf8'),
-    ) as Manifest;
+    const manifest = JSON.parse(readFileSync(join(out, '2026-10-31', 'manifest.json'), 'utf8')) as Manifest;
     return { code, stdout: io.stdout.join('\n'), manifest };
   };
   beforeAll(async () => {
@@ -190,7 +188,7 @@ describe('error-level test failures', () => {
     copy = { input: join(base, 'входящие'), db: join(base, 'shnor.duckdb'), out: join(base, 'out') };
     mkdirSync(base, { recursive: true });
     cpSync(input, copy.input, { recursive: true });
-    const clean = await runCopy();
+    const clean = await runCopy(join(base, 'out-clean'));
     expect(clean.code, clean.stdout).toBeLessThan(2);
     const wh = await Warehouse.open(copy.db);
     try {
@@ -200,14 +198,10 @@ describe('error-level test failures', () => {
     } finally {
       wh.close();
     }
-    cpSync(
-      projectPath('data-samples/events/meropriyatiya_2026.xlsx'),
-      join(copy.input, 'events/meropriyatiya_2026.xlsx'),
-    );
   }, 300_000);
 
   it('stop the reports and say so (exit 2); --force writes them all the same', async () => {
-    const stopped = await runCopy();
+    const stopped = await runCopy(copy.out);
     expect(stopped.code, stopped.stdout).toBe(2);
     const failed = stopped.manifest.tests.filter((t) => t.status === 'fail' && t.severity === 'error');
     expect(failed.length).toBeGreaterThan(0);
@@ -216,7 +210,7 @@ describe('error-level test failures', () => {
     expect(stopped.manifest.reports.files).toEqual([]);
     expect(stopped.stdout).toMatch(/отчёты НЕ написаны: ошибок в проверках данных: \d+\. .*--force/);
 
-    const forced = await runCopy('--force');
+    const forced = await runCopy(copy.out, '--force');
     expect(forced.code).toBe(2);
     expect(forced.manifest.steps.find((s) => s.step === 'reports')?.status).toBe('done');
     expect(forced.manifest.reports.files.length).toBeGreaterThan(0);
