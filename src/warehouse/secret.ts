@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { EXIT, UserError } from '../cli/errors.js';
 
 /** The pseudonymisation key lives beside the warehouse, owner-only, never in it (DOMAIN §3.5). */
@@ -20,6 +21,12 @@ export function loadOrCreateSecret(dbPath: string, warehouseExists: boolean): st
       throw new UserError(
         `Не найден ключ псевдонимизации «${path}» для хранилища «${dbPath}». Верните файл ключа из резервной копии: ` +
           'без него нельзя сопоставить обезличенных участников с ранее загруженными.',
+        EXIT.cannotRun,
+      );
+    }
+    if (!existsSync(dirname(dbPath))) {
+      throw new UserError(
+        `Папка «${dirname(dbPath)}» для хранилища «${dbPath}» не найдена. Создайте её или укажите другое место --db.`,
         EXIT.cannotRun,
       );
     }
