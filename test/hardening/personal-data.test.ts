@@ -23,6 +23,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import type { Manifest } from '../../src/pipeline/manifest.js';
 import { projectPath } from '../../src/warehouse/paths.js';
 import { Warehouse } from '../../src/warehouse/warehouse.js';
@@ -439,6 +441,20 @@ describe('the pseudonymisation key', () => {
     chmodSync(`${ws.db}.secret`, 0o644);
     (await Warehouse.open(ws.db)).close();
     expect(statSync(`${ws.db}.secret`).mode & 0o777).toBe(0o600);
+  });
+
+  it('is not written for a warehouse in a missing folder: the folder is named in Russian', async () => {
+    const folder = join(ws.dir, 'нет такой папки');
+    const missing = join(folder, 'shnor.duckdb');
+    const io = captureIo();
+    const code = await main(
+      ['ingest', ws.file('ШНОР 2025.csv', 'Логин ОО\nsch050001\n'), '--db', missing],
+      io,
+    );
+    const err = io.stderr.join('\n');
+    expect(code).toBe(3);
+    expect(err).toContain(`Папка «${folder}» для хранилища «${missing}» не найдена`);
+    expect(err).not.toMatch(/\n\s+at |ENOENT/);
   });
 
   it('is ignored by git wherever a warehouse lies, as are the warehouse, its WAL and temp folder; none is tracked', () => {
