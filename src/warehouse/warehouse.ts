@@ -54,9 +54,11 @@ export class Warehouse {
     const connection = await instance.connect();
     const warehouse = new Warehouse(path, instance, connection, key, tempDir);
     if (!options.readOnly) {
+      // The key first: a warehouse refused for its key is left exactly as it was.
+      await warehouse.checkKey();
       await warehouse.exec(readFileSync(projectPath('sql/warehouse/schema.sql'), 'utf8'));
       await warehouse.exec(readFileSync(projectPath('sql/warehouse/macros.sql'), 'utf8'));
-      await warehouse.checkKey();
+      await warehouse.recordKey();
     }
     return warehouse;
   }
@@ -107,13 +109,26 @@ export class Warehouse {
     this.instance.closeSync();
   }
 
+  /** The fingerprint of the key the warehouse was created with (none yet for a new warehouse). */
+  private async storedKey(): Promise<string | undefined> {
+    if (!(await this.tableExists('warehouse_meta'))) return undefined;
+    const stored = await this.rows<{ value: string }>(sqlFile('warehouse/meta/key-fingerprint.sql'));
+    return stored[0]?.value;
+  }
+
+  /** A new warehouse remembers its key's fingerprint. */
+  private async recordKey(): Promise<void> {
+    if ((await this.storedKey()) === undefined) {
+      await this.run(sqlFile('warehouse/meta/key-fingerprint-set.sql'), {
+        fingerprint: fingerprint(this.key),
+      });
+    }
+  }
+
   /** A warehouse refuses a key other than the one it was created with. */
   private async checkKey(): Promise<void> {
-    const mine = fingerprint(this.key);
-    const stored = await this.rows<{ value: string }>(sqlFile('warehouse/meta/key-fingerprint.sql'));
-    if (stored.length === 0) {
-      await this.run(sqlFile('warehouse/meta/key-fingerprint-set.sql'), { fingerprint: mine });
-    } else if (stored[0].value !== mine) {
+    const stored = await this.storedKey();
+    if (stored !== undefined && stored !== fingerprint(this.key)) {
       this.close();
       throw new UserError(
         `Ключ псевдонимизации «${this.path}.secret» не совпадает с ключом, с которым создано хранилище «${this.path}». ` +

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Warehouse } from '../../src/warehouse/warehouse.js';
 import { workspace } from '../helpers/workspace.js';
@@ -6,11 +6,14 @@ import { workspace } from '../helpers/workspace.js';
 describe('the warehouse file, its key and its temp folder', () => {
   const ws = workspace();
 
-  it('creates an owner-only key beside a new warehouse and refuses a different key', async () => {
+  it('creates an owner-only key beside a new warehouse and refuses a different key, leaving the file as it was', async () => {
     (await Warehouse.open(ws.db)).close();
     expect(statSync(`${ws.db}.secret`).mode & 0o777).toBe(0o600);
     writeFileSync(`${ws.db}.secret`, `${'0'.repeat(64)}\n`);
+    const before = readFileSync(ws.db);
     await expect(Warehouse.open(ws.db)).rejects.toThrow(/не совпадает с ключом/);
+    expect(readFileSync(ws.db).equals(before)).toBe(true);
+    expect(existsSync(`${ws.db}.wal`)).toBe(false);
   });
 
   it('refuses to start a new key for an existing warehouse whose key is missing', async () => {
