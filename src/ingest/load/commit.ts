@@ -4,7 +4,7 @@ import { ident } from '../../warehouse/quote.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
-import { ensureRawTable, rawColumns } from './raw-table.js';
+import { ensureRawTable, rawColumns, rawTableCommitted } from './raw-table.js';
 import { reportReplaced } from './replaced.js';
 import { rawSelect } from './sql-builder.js';
 
@@ -126,6 +126,7 @@ export class BatchWriter {
       },
     );
     await wh.run('COMMIT');
+    rawTableCommitted(wh, this.table);
     result.batchId = batch;
   }
 }

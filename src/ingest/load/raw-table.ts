@@ -24,9 +24,23 @@ export function rawColumns(contract: Contract): { name: string; type: string }[]
   return out;
 }
 
+/**
+ * Raw tables known, as of a commit of this session, to have every column of their contract: a session
+ * loading a thousand files asks once per table, not once per file. Only a commit adds to it, so a
+ * table created in a transaction that was rolled back is asked about again.
+ */
+const committedTables = new WeakMap<Warehouse, Set<string>>();
+
+export function rawTableCommitted(wh: Warehouse, table: string): void {
+  const tables = committedTables.get(wh) ?? new Set<string>();
+  tables.add(table);
+  committedTables.set(wh, tables);
+}
+
 /** Creates raw_<source>, or adds the columns a newer contract has. */
 export async function ensureRawTable(wh: Warehouse, contract: Contract): Promise<string> {
   const table = `raw_${contract.source}`;
+  if (committedTables.get(wh)?.has(table)) return table;
   const columns = rawColumns(contract);
   await wh.run(
     `CREATE TABLE IF NOT EXISTS ${ident(table)} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`,

@@ -9,6 +9,7 @@ import { type LoadPlan, parseConstants } from './plan.js';
 import {
   continuationSql,
   dataSql,
+  hasPeriodWarning,
   parsedSources,
   rejectsSql,
   skippedSql,
@@ -46,7 +47,7 @@ export async function loadStagedTable(
   await wh.run('CREATE OR REPLACE TEMP TABLE bad_line AS SELECT DISTINCT _line FROM file_rejects');
   const remember = rememberKeysSql(plan);
   if (remember) await wh.run(remember);
-  await account(wh, result, lines);
+  await account(wh, plan, result, lines);
   await keepRejects(wh);
   await (await writer())?.writeRows(plan);
 }
@@ -54,6 +55,7 @@ export async function loadStagedTable(
 /** read = loaded + rejected + skipped, on physical lines, checked for every table. */
 async function account(
   wh: Warehouse,
+  plan: LoadPlan,
   result: FileResult,
   lines: { data: number; blank: number },
 ): Promise<void> {
@@ -77,10 +79,7 @@ async function account(
   result.rejected += counts.rejected;
   for (const s of skipped) result.skipped[s.reason] = (result.skipped[s.reason] ?? 0) + s.n;
   if (lines.blank) result.skipped.empty = (result.skipped.empty ?? 0) + lines.blank;
-  const hasPeriod = await wh.value<number>(
-    "SELECT CAST(count(*) AS INTEGER) FROM duckdb_columns() WHERE table_name = 'typed' AND column_name = 'period__warn'",
-  );
-  if (hasPeriod) {
+  if (hasPeriodWarning(plan)) {
     const n = await wh.value<number>(
       'SELECT CAST(count(*) AS INTEGER) FROM typed WHERE period__warn IS NOT NULL',
     );

@@ -137,6 +137,11 @@ export interface TypedOptions {
   checkSchools: boolean;
 }
 
+/** Whether the typed rows carry `period__warn` (a period parsed through the dictionary). */
+export function hasPeriodWarning(plan: LoadPlan): boolean {
+  return plan.sources.some((s) => s.spec.kind === 'period' && !UNPARSED.has(s.spec.kind) && !s.parsed);
+}
+
 /** One row per data row: each column's value, its error (NULL if fine), and the raw text when in error. */
 export function typedSql(plan: LoadPlan, options: TypedOptions): string {
   const { contract } = plan;
@@ -158,7 +163,11 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
           .map((s) => `regexp_matches(lower(coalesce(${rawOf(s)}, '')), 'отсутств|не явил|неявк|н/я')`),
       ].join(' OR ')}))`
     : 'false';
+  // Computed once and referred to by its alias (a lateral alias, as for the *__err columns below):
+  // inlined into every required column, the expression made planning the statement cost more than
+  // running it on a small file.
   if (absence) selects.push(`${absentExpr} AS is_absent`);
+  const absent = absence ? 'is_absent' : 'false';
 
   for (const s of plan.sources) {
     const raw = rawOf(s);
@@ -166,7 +175,7 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
     let value: string;
     let err: string;
     const missing = s.spec.required
-      ? `CASE WHEN NOT ${absentExpr} THEN 'обязательное поле не заполнено' END`
+      ? `CASE WHEN NOT ${absent} THEN 'обязательное поле не заполнено' END`
       : 'NULL';
     if (UNPARSED.has(s.spec.kind)) {
       value = `NULLIF(trim(${raw}), '')`;
@@ -207,7 +216,7 @@ export function typedSql(plan: LoadPlan, options: TypedOptions): string {
     const among = plan.sources.filter((s) => contract.requireOneOf?.includes(s.spec.name));
     const none = among.map((s) => blank(rawOf(s))).join(' AND ') || 'true';
     selects.push(
-      `CASE WHEN NOT ${absentExpr} AND ${none} THEN 'нужно заполнить одно из полей: ${contract.requireOneOf.join(', ')}' END AS _oneof__err`,
+      `CASE WHEN NOT ${absent} AND ${none} THEN 'нужно заполнить одно из полей: ${contract.requireOneOf.join(', ')}' END AS _oneof__err`,
     );
   }
   selects.push(
