@@ -182,9 +182,13 @@ export function findHeader(
   rows.forEach((row, r) => {
     if (row.cells.filter((c) => c?.trim()).length === 0) return;
     const sample = rows.slice(r + 1, r + 21).map((x) => x.cells);
+    const keys = row.cells.map((c) => fold(c ?? ''));
     for (const contract of contracts) {
       const index = indexes.get(contract.source);
       if (!index) continue;
+      // A row naming no column of a (long) contract scores nothing: data rows are passed over without
+      // matching each of their cells against every contract.
+      if (!contract.wide && !keys.some((k) => k && index.has(k))) continue;
       const m = matchRow(contract, index, row.cells, sample, factors);
       if (m.score > 0) candidates.push({ ...m, headerIndex: r });
     }

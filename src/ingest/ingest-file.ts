@@ -16,7 +16,7 @@ import { loadStagedTable } from './load/sheet-load.js';
 import { stageCsv } from './load/stage-csv.js';
 import { XlsxStage } from './load/stage-xlsx.js';
 import { type MetaValue, resolveMeta, resolveSnapshot } from './meta.js';
-import { previousLoad } from './previous-load.js';
+import { type PreviousLoad, previousLoad } from './previous-load.js';
 import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
 import { transcodeUtf16, utf16Of } from './read/utf16.js';
@@ -44,19 +44,24 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
+/** What the caller knows of a file already: its checksum and the latest earlier load of those bytes. */
+export interface KnownFile {
+  sha256: string;
+  previous: PreviousLoad | undefined;
+}
+
 /** Loads one file as a new version of its partitions, in one transaction; never throws a user error. */
-/** `sha256`: the file's checksum when the caller has it already. */
 export async function ingestFile(
   wh: Warehouse,
   path: string,
   ctx: IngestContext,
-  sha256?: string,
+  known?: KnownFile,
 ): Promise<FileResult> {
   const file = basename(path);
   for (let attempt = 1; ; attempt++) {
     const result = emptyResult(file, path);
     try {
-      await ingestInto(result, wh, path, ctx, sha256);
+      await ingestInto(result, wh, path, ctx, known);
       return result;
     } catch (error) {
       if (!(error instanceof UserError)) {
@@ -84,11 +89,11 @@ async function ingestInto(
   wh: Warehouse,
   path: string,
   ctx: IngestContext,
-  sha256: string | undefined,
+  known: KnownFile | undefined,
 ): Promise<void> {
   const file = result.file;
   const started = new Date();
-  result.sha256 = sha256 ?? (await sha256File(path));
+  result.sha256 = known?.sha256 ?? (await sha256File(path));
   let head = await readHead(path);
   // A UTF-16 text is read from its UTF-8 copy (the checksum and the file's date stay the user's file's).
   const utf16 = utf16Of(head);
@@ -125,7 +130,7 @@ async function ingestInto(
     return { match: best, title: titleOf(rows, best.headerIndex) };
   };
 
-  const previous = await previousLoad(wh, result.sha256);
+  const previous = known ? known.previous : await previousLoad(wh, result.sha256);
   const fingerprintOf = (c: Contract) => ctx.fingerprints.get(c.source) ?? '';
 
   /** Whether the file is to be (re)loaded, saying why when it was loaded before. */

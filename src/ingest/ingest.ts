@@ -85,9 +85,14 @@ export async function runIngest(
   }
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
   await prepareRegistryLookups(wh);
+  const seen = new Set<string>();
   for (const { path } of ranked) {
-    // The checksum was taken above; a file changed since is caught by the next run.
-    const result = await ingestFile(wh, path, ctx, sums.get(path));
+    // The checksum was taken above; a file changed since is caught by the next run. The earlier loads
+    // read above hold for a file unless the same bytes came earlier in this run.
+    const sha256 = sums.get(path) ?? '';
+    const known = seen.has(sha256) ? undefined : { sha256, previous: loads.get(sha256) };
+    seen.add(sha256);
+    const result = await ingestFile(wh, path, ctx, known);
     if (result.source === 'schools' && result.status === 'loaded') await prepareRegistryLookups(wh);
     results.push(result);
     onFile(result, results.length - 1, files.length);

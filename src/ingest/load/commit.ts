@@ -13,6 +13,8 @@ import { rawSelect } from './sql-builder.js';
  * Materialised once per run and after each registry load, not per file.
  */
 export async function prepareRegistryLookups(wh: Warehouse): Promise<void> {
+  registryBatches.delete(wh);
+  registryBatches.set(wh, await registryBatch(wh));
   if (await wh.tableExists('raw_schools')) {
     await wh.exec(readFileSync(projectPath('sql/warehouse/views.sql'), 'utf8'));
     await wh.run(
@@ -31,11 +33,16 @@ export async function prepareRegistryLookups(wh: Warehouse): Promise<void> {
 
 /** The newest registry version: files with rejects are re-checked when it changes. */
 export async function registryBatch(wh: Warehouse): Promise<number | null> {
+  const known = registryBatches.get(wh);
+  if (known !== undefined) return known;
   const v = await wh.value<number | null>(
     "SELECT max(batch_id) FROM load_batch WHERE source = 'schools' AND status = 'loaded'",
   );
   return v ?? null;
 }
+
+/** The registry version the lookups were last prepared from, per open warehouse (one query a run, not a file). */
+const registryBatches = new WeakMap<Warehouse, number | null>();
 
 /**
  * Lands one file as a new version of the partitions it holds, in one transaction opened before its
