@@ -89,6 +89,10 @@ export class PdfPrinter {
       browser = await puppeteer.launch({
         executablePath,
         headless: true,
+        // Talk over a pipe, not a port: however this process ends without closing the browser, the
+        // pipe closes and the browser exits with it (browsers left by test runs were once found living
+        // on, each listening on its debugging port).
+        pipe: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
       });
     } catch (error) {
