@@ -257,6 +257,8 @@ describe('HTML opened in an ordinary browser (scripts on, network on)', () => {
     browser = await puppeteer.launch({
       executablePath: findChrome(),
       headless: true,
+      // Over a pipe, as the printer: the browser cannot outlive the test worker.
+      pipe: true,
       args: ['--no-sandbox'],
     });
   });
