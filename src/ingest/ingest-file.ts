@@ -3,6 +3,7 @@ import { createReadStream, rmSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../cli/errors.js';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { IngestContext } from './context.js';
 import type { Contract } from './contracts/types.js';
@@ -17,6 +18,7 @@ import { stageCsv } from './load/stage-csv.js';
 import { XlsxStage } from './load/stage-xlsx.js';
 import { type MetaValue, resolveMeta, resolveSnapshot } from './meta.js';
 import { type PreviousLoad, previousLoad } from './previous-load.js';
+import type { FileTurn } from './rank-order.js';
 import { previewCsv, scanCsv } from './read/csv.js';
 import type { PreviewRow } from './read/preview.js';
 import { transcodeUtf16, utf16Of } from './read/utf16.js';
@@ -50,18 +52,22 @@ export interface KnownFile {
   previous: PreviousLoad | undefined;
 }
 
-/** Loads one file as a new version of its partitions, in one transaction; never throws a user error. */
+/**
+ * Loads one file as a new version of its partitions, in one transaction; never throws a user error.
+ * With a `turn`, the transaction waits for it (files read side by side land in order).
+ */
 export async function ingestFile(
   wh: Warehouse,
   path: string,
   ctx: IngestContext,
   known?: KnownFile,
+  turn?: FileTurn,
 ): Promise<FileResult> {
   const file = basename(path);
   for (let attempt = 1; ; attempt++) {
     const result = emptyResult(file, path);
     try {
-      await ingestInto(result, wh, path, ctx, known);
+      await ingestInto(result, wh, path, ctx, known, turn);
       return result;
     } catch (error) {
       if (!(error instanceof UserError)) {
@@ -79,6 +85,7 @@ export async function ingestFile(
       result.error = error.message;
       return result;
     } finally {
+      turn?.release();
       await dropTemps(wh);
     }
   }
@@ -90,6 +97,7 @@ async function ingestInto(
   path: string,
   ctx: IngestContext,
   known: KnownFile | undefined,
+  turn: FileTurn | undefined,
 ): Promise<void> {
   const file = result.file;
   const started = new Date();
@@ -175,10 +183,17 @@ async function ingestInto(
   /** What titles, the file name or flags say about columns the table has: compared after typing. */
   let hints = new Map<string, MetaValue>();
   let writer: BatchWriter | undefined;
-  const writerFor = (p: LoadPlan) => async () => {
-    if (!ctx.dryRun && !writer) writer = await BatchWriter.begin(wh, p);
-    return writer;
+  /** Writes a typed table's good rows; the file's transaction opens at the first, once it is the file's turn. */
+  const write = async (p: LoadPlan) => {
+    if (ctx.dryRun) return;
+    if (!writer) {
+      await turn?.wait();
+      writer = await BatchWriter.begin(wh, p);
+    }
+    await writer.writeRows(p);
   };
+  /** The last table read, written only after everything else about the file is known (the turn is short). */
+  let last: LoadPlan | undefined;
   try {
     if (kind === 'text') {
       const preview = previewCsv(head, file);
@@ -197,27 +212,31 @@ async function ingestInto(
       result.delimiter = preview.delimiter;
       await stageCsv(wh, plan, scan, preview.delimiter, headerUnit + 1, file);
       const lines = { data: scan.records, blank: scan.blankLines };
-      await loadStagedTable(wh, plan, ctx.parse, result, lines, writerFor(plan));
+      await loadStagedTable(wh, plan, ctx.parse, result, lines);
       await warnMetaConflicts(wh, plan, hints, ctx.parse, result);
+      last = plan;
     } else {
       // Every sheet whose header matches the file's source is loaded; other sheets get a note.
       const sheets = await inspectXlsx(path, file);
       let open: { stage: XlsxStage; plan: LoadPlan } | undefined;
       let lastPreview: PreviewRow[] = [];
       let unchanged = false;
-      const finish = async () => {
+      /** Types the sheet read; its rows are written at once unless it is the workbook's last. */
+      const finish = async (lastSheet: boolean) => {
         if (!open) return;
         await open.stage.close();
         const lines = { data: open.stage.rows, blank: open.stage.gapRows };
-        await loadStagedTable(wh, open.plan, ctx.parse, result, lines, writerFor(open.plan));
+        await loadStagedTable(wh, open.plan, ctx.parse, result, lines);
         await warnMetaConflicts(wh, open.plan, hints, ctx.parse, result);
+        if (lastSheet) last = open.plan;
+        else await write(open.plan);
         open = undefined;
       };
       await readXlsx(
         path,
         sheets,
         async (sheet, preview) => {
-          await finish();
+          await finish(false);
           lastPreview = preview;
           if (unchanged) return undefined;
           const found = decide(preview, sheet.name, sheet.name);
@@ -243,17 +262,15 @@ async function ingestInto(
         file,
         wh.tempDir,
       );
-      await finish();
+      await finish(true);
       if (unchanged) return;
       if (!plan) throw noHeader(file, lastPreview, contracts, ctx);
       result.sheet = result.sheets.join(', ');
     }
     if (!plan) return;
     if (result.read === 0) result.warnings.push('в файле только заголовок: строк с данными нет');
-    result.topReasons = await wh.rows<{ reason: string; count: number }>(
-      `SELECT reason, CAST(count(DISTINCT (_sheet, _line)) AS INTEGER) AS count FROM file_rejects_all
-     GROUP BY reason ORDER BY count DESC, reason LIMIT 5`,
-    );
+    result.topReasons = await wh.rows<{ reason: string; count: number }>(sqlFile('ingest/top-reasons.sql'));
+    if (last) await write(last);
     if (!writer) {
       result.status = 'dry-run';
       return;
@@ -275,9 +292,9 @@ function titleOf(rows: PreviewRow[], headerIndex: number): string {
 }
 
 /** The file DuckDB reads: a transcoded copy or a link to the user's file, removed after each file. */
-const inputLink = (wh: Warehouse) => join(wh.tempDir, `input-${process.pid}.csv`);
+const inputLink = (wh: Warehouse) => join(wh.tempDir, `input-${process.pid}-${wh.lane}.csv`);
 /** The UTF-8 copy of a UTF-16 file, removed after each file. */
-const utf16Copy = (wh: Warehouse) => join(wh.tempDir, `utf16-${process.pid}.csv`);
+const utf16Copy = (wh: Warehouse) => join(wh.tempDir, `utf16-${process.pid}-${wh.lane}.csv`);
 
 /** The per-file TEMP objects, dropped after each file so that memory goes back at once. */
 const FILE_TEMPS = [

@@ -24,6 +24,8 @@ export class Warehouse {
     /** Pseudonymisation key; only a writer has it. */
     readonly key: string,
     readonly tempDir: string,
+    /** 0 for the warehouse as opened; 1, 2… for the extra connections `fork` opens on it. */
+    readonly lane = 0,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Warehouse> {
@@ -61,6 +63,21 @@ export class Warehouse {
       await warehouse.recordKey();
     }
     return warehouse;
+  }
+
+  /**
+   * One more connection to the same open warehouse, with its own TEMP objects and transactions
+   * (statements of two connections run side by side). Closing it leaves the warehouse open.
+   */
+  async fork(lane: number): Promise<Warehouse> {
+    return new Warehouse(
+      this.path,
+      this.instance,
+      await this.instance.connect(),
+      this.key,
+      this.tempDir,
+      lane,
+    );
   }
 
   async run(sql: string, params?: Params): Promise<void> {
@@ -106,7 +123,7 @@ export class Warehouse {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.lane === 0) this.instance.closeSync();
   }
 
   /** The fingerprint of the key the warehouse was created with (none yet for a new warehouse). */

@@ -10,13 +10,14 @@ import { rawSelect } from './sql-builder.js';
 
 /**
  * The registry lookups the typed SELECT joins: every school ever registered, and РЦОИ codes.
- * Materialised once per run and after each registry load, not per file.
+ * Materialised once per run and after each registry load, not per file, in each connection that loads
+ * (TEMP tables); the registry views are (re)made by the first.
  */
 export async function prepareRegistryLookups(wh: Warehouse): Promise<void> {
   registryBatches.delete(wh);
   registryBatches.set(wh, await registryBatch(wh));
   if (await wh.tableExists('raw_schools')) {
-    await wh.exec(readFileSync(projectPath('sql/warehouse/views.sql'), 'utf8'));
+    if (wh.lane === 0) await wh.exec(readFileSync(projectPath('sql/warehouse/views.sql'), 'utf8'));
     await wh.run(
       'CREATE OR REPLACE TEMP TABLE known_school AS SELECT school_login FROM school_registry_history',
     );
@@ -90,22 +91,22 @@ export class BatchWriter {
     const snapshot = result.snapshot?.raw ?? '';
     // A file row is one raw row, except in the wide РПШ layout (one raw row per factor).
     const rowsPerLine = plan.match.wideCells.size ? 'count(DISTINCT (_sheet, _line))' : 'count(*)';
-    await wh.run(
-      `INSERT INTO rejects SELECT $batch, $source, $file, _sheet, _line, column_name, value, reason, school_login
+    // The summary's reasons were counted from the same rows: none means there is nothing to land.
+    if (result.topReasons.length) {
+      await wh.run(
+        `INSERT INTO rejects SELECT $batch, $source, $file, _sheet, _line, column_name, value, reason, school_login
        FROM file_rejects_all`,
-      { batch, source, file: result.file },
-    );
-    await wh.run(
+        { batch, source, file: result.file },
+      );
+    }
+    const parts = await wh.rows(
       `INSERT INTO batch_partition
        SELECT $batch, $source, _partition, CAST($snapshot AS DATE), CAST(${rowsPerLine} AS INTEGER)
-       FROM ${ident(this.table)} WHERE _batch_id = $batch GROUP BY _partition`,
+       FROM ${ident(this.table)} WHERE _batch_id = $batch GROUP BY _partition RETURNING 1`,
       { batch, source, snapshot },
     );
+    result.partitions = parts.length;
     await reportReplaced(wh, plan.contract, this.table, batch, result);
-    result.partitions = await wh.value<number>(
-      'SELECT CAST(count(*) AS INTEGER) FROM batch_partition WHERE batch_id = $batch',
-      { batch },
-    );
     const meta = Object.fromEntries(Object.entries(result.meta));
     await wh.run(
       `INSERT INTO load_batch VALUES ($batch, $file, $path, $sha, $source, $sheet, CAST($snapshot AS DATE), $snapOrigin,

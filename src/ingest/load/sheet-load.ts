@@ -2,7 +2,6 @@ import { literal } from '../../warehouse/quote.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { ParseContext } from '../parse/value.js';
 import type { FileResult, SkipReason } from '../result.js';
-import type { BatchWriter } from './commit.js';
 import { buildDictionary } from './dictionaries.js';
 import { duplicatesSql, rememberKeysSql } from './duplicates.js';
 import { type LoadPlan, parseConstants } from './plan.js';
@@ -18,8 +17,8 @@ import {
 } from './sql-builder.js';
 
 /**
- * Types the staged rows of one table (a CSV, or one sheet of a workbook), counts them, keeps its
- * rejects, and writes its good rows through the file's batch writer (none in a dry run).
+ * Types the staged rows of one table (a CSV, or one sheet of a workbook), counts them and keeps its
+ * rejects; its good rows stay in TEMP `typed` (minus `bad_line`) for the file's batch writer.
  */
 export async function loadStagedTable(
   wh: Warehouse,
@@ -27,8 +26,6 @@ export async function loadStagedTable(
   parse: ParseContext,
   result: FileResult,
   lines: { data: number; blank: number },
-  /** The file's batch writer, opened on first use (its transaction covers only the writes); none in a dry run. */
-  writer: () => Promise<BatchWriter | undefined>,
 ): Promise<void> {
   await wh.run(
     `CREATE OR REPLACE TEMP TABLE header_cell AS SELECT * FROM (VALUES ${plan.match.header
@@ -49,7 +46,6 @@ export async function loadStagedTable(
   if (remember) await wh.run(remember);
   await account(wh, plan, result, lines);
   await keepRejects(wh);
-  await (await writer())?.writeRows(plan);
 }
 
 /** read = loaded + rejected + skipped, on physical lines, checked for every table. */
