@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { syncReferenceTables } from '../warehouse/reference.js';
+import { sqlFile } from '../warehouse/sql-file.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { IngestContext } from './context.js';
 import { detectFileKind } from './detect/file-kind.js';
@@ -149,7 +150,7 @@ async function loadSideBySide(
   for (const conn of lanes) await prepareRegistryLookups(conn);
   // Side by side each small file's statements take one core (their parallel plans only contend);
   // a file read alone gets them all back.
-  const threads = await wh.value<number>("SELECT CAST(current_setting('threads') AS INTEGER)");
+  const threads = await wh.value<number>(sqlFile('warehouse/meta/threads.sql'));
   const setThreads = (n: number) => (lanes.length > 1 ? wh.run(`SET threads = ${n}`) : Promise.resolve());
   await setThreads(1);
   const lane = async (conn: Warehouse) => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { projectPath } from '../../warehouse/paths.js';
 import { ident } from '../../warehouse/quote.js';
+import { sqlFile } from '../../warehouse/sql-file.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { FileResult } from '../result.js';
 import type { LoadPlan } from './plan.js';
@@ -17,29 +16,16 @@ export async function prepareRegistryLookups(wh: Warehouse): Promise<void> {
   registryBatches.delete(wh);
   registryBatches.set(wh, await registryBatch(wh));
   if (await wh.tableExists('raw_schools')) {
-    if (wh.lane === 0) await wh.exec(readFileSync(projectPath('sql/warehouse/views.sql'), 'utf8'));
-    await wh.run(
-      'CREATE OR REPLACE TEMP TABLE known_school AS SELECT school_login FROM school_registry_history',
-    );
-    await wh.run(
-      `CREATE OR REPLACE TEMP TABLE rcoi_school AS
-       SELECT rcoi_code, any_value(school_login ORDER BY valid_to DESC NULLS FIRST, valid_from DESC) AS school_login
-       FROM school_registry_history WHERE rcoi_code IS NOT NULL GROUP BY rcoi_code`,
-    );
-  } else {
-    await wh.run('CREATE OR REPLACE TEMP TABLE known_school (school_login VARCHAR)');
-    await wh.run('CREATE OR REPLACE TEMP TABLE rcoi_school (rcoi_code VARCHAR, school_login VARCHAR)');
-  }
+    if (wh.lane === 0) await wh.exec(sqlFile('warehouse/views.sql'));
+    await wh.exec(sqlFile('ingest/registry-lookups.sql'));
+  } else await wh.exec(sqlFile('ingest/registry-lookups-empty.sql'));
 }
 
 /** The newest registry version: files with rejects are re-checked when it changes. */
 export async function registryBatch(wh: Warehouse): Promise<number | null> {
   const known = registryBatches.get(wh);
   if (known !== undefined) return known;
-  const v = await wh.value<number | null>(
-    "SELECT max(batch_id) FROM load_batch WHERE source = 'schools' AND status = 'loaded'",
-  );
-  return v ?? null;
+  return (await wh.value<number | null>(sqlFile('ingest/registry-batch.sql'))) ?? null;
 }
 
 /** The registry version the lookups were last prepared from, per open warehouse (one query a run, not a file). */
@@ -63,7 +49,7 @@ export class BatchWriter {
     await wh.run('BEGIN TRANSACTION');
     try {
       const table = await ensureRawTable(wh, plan.contract);
-      const batch = await wh.value<number>("SELECT CAST(nextval('load_batch_seq') AS INTEGER)");
+      const batch = await wh.value<number>(sqlFile('ingest/next-batch.sql'));
       return new BatchWriter(wh, batch, table);
     } catch (error) {
       await wh.run('ROLLBACK').catch(() => undefined);
@@ -93,11 +79,7 @@ export class BatchWriter {
     const rowsPerLine = plan.match.wideCells.size ? 'count(DISTINCT (_sheet, _line))' : 'count(*)';
     // The summary's reasons were counted from the same rows: none means there is nothing to land.
     if (result.topReasons.length) {
-      await wh.run(
-        `INSERT INTO rejects SELECT $batch, $source, $file, _sheet, _line, column_name, value, reason, school_login
-       FROM file_rejects_all`,
-        { batch, source, file: result.file },
-      );
+      await wh.run(sqlFile('ingest/land-rejects.sql'), { batch, source, file: result.file });
     }
     const parts = await wh.rows(
       `INSERT INTO batch_partition
@@ -108,31 +90,26 @@ export class BatchWriter {
     result.partitions = parts.length;
     await reportReplaced(wh, plan.contract, this.table, batch, result);
     const meta = Object.fromEntries(Object.entries(result.meta));
-    await wh.run(
-      `INSERT INTO load_batch VALUES ($batch, $file, $path, $sha, $source, $sheet, CAST($snapshot AS DATE), $snapOrigin,
-        $meta, $fingerprint, $registry, $read, $loaded, $rejected, $skipped, $skippedBy, $warnings, 'loaded',
-        CAST($started AS TIMESTAMP), current_localtimestamp(), NULL)`,
-      {
-        batch,
-        file: result.file,
-        path: result.path,
-        sha: result.sha256 ?? '',
-        source,
-        sheet: result.sheet ?? null,
-        snapshot,
-        snapOrigin: result.snapshot?.origin ?? '',
-        meta: JSON.stringify(meta),
-        fingerprint,
-        registry: source === 'schools' ? batch : await registryBatch(wh),
-        read: result.read,
-        loaded: result.loaded,
-        rejected: result.rejected,
-        skipped: Object.values(result.skipped).reduce((a, b) => a + (b ?? 0), 0),
-        skippedBy: JSON.stringify(result.skipped),
-        warnings: JSON.stringify(result.warnings),
-        started: started.toISOString().replace('T', ' ').replace('Z', ''),
-      },
-    );
+    await wh.run(sqlFile('ingest/land-batch.sql'), {
+      batch,
+      file: result.file,
+      path: result.path,
+      sha: result.sha256 ?? '',
+      source,
+      sheet: result.sheet ?? null,
+      snapshot,
+      snapOrigin: result.snapshot?.origin ?? '',
+      meta: JSON.stringify(meta),
+      fingerprint,
+      registry: source === 'schools' ? batch : await registryBatch(wh),
+      read: result.read,
+      loaded: result.loaded,
+      rejected: result.rejected,
+      skipped: Object.values(result.skipped).reduce((a, b) => a + (b ?? 0), 0),
+      skippedBy: JSON.stringify(result.skipped),
+      warnings: JSON.stringify(result.warnings),
+      started: started.toISOString().replace('T', ' ').replace('Z', ''),
+    });
     await wh.run('COMMIT');
     rawTableCommitted(wh, this.table);
     result.batchId = batch;
