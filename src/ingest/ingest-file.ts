@@ -66,6 +66,7 @@ export async function ingestFile(
   const file = basename(path);
   for (let attempt = 1; ; attempt++) {
     const result = emptyResult(file, path);
+    let again = false;
     try {
       await ingestInto(result, wh, path, ctx, known, turn);
       return result;
@@ -80,12 +81,14 @@ export async function ingestFile(
         return result;
       }
       // A flaky workbook read left nothing behind (its transaction was rolled back): read it again.
-      if (error instanceof XlsxReadFlake && attempt < READ_ATTEMPTS) continue;
+      again = error instanceof XlsxReadFlake && attempt < READ_ATTEMPTS;
+      if (again) continue;
       result.status = 'failed';
       result.error = error.message;
       return result;
     } finally {
-      turn?.release();
+      // The turn is kept over a second reading: no later file may land before this one.
+      if (!again) turn?.release();
       await dropTemps(wh);
     }
   }
