@@ -28,7 +28,7 @@ export class Fingerprints {
   static async create(wh: Warehouse, params: RunParams, models: Map<string, Model>): Promise<Fingerprints> {
     const f = new Fingerprints(wh, params, models);
     const rows = await wh.rows<{ name: string; sha256: string }>(
-      'SELECT name, sha256 FROM reference_version',
+      sqlFile('warehouse/meta/reference-versions.sql'),
     );
     f.refs = new Map(rows.map((r) => [`ref_${r.name}`, r.sha256]));
     return f;
@@ -41,6 +41,7 @@ export class Fingerprints {
     hash.update(JSON.stringify({ params: this.params, materialized: model.materialized }));
     hash.update(this.runtime);
     hash.update(model.sql ?? typescriptCode());
+    for (const q of model.typescript?.queries ?? []) hash.update(sqlFile(q));
     for (const s of model.sources) hash.update(`source ${s}:${await this.sourceVersions(s)}`);
     for (const r of model.references) hash.update(`ref ${r}:${this.refs.get(r) ?? ''}`);
     for (const d of model.dependsOn) hash.update(`model ${d}:${await this.of(this.models.get(d) as Model)}`);

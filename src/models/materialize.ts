@@ -42,7 +42,7 @@ export async function materialize(
   if (model.materialized === 'table') {
     const rows = await wh.transaction(async () => {
       // A model that was a view before: the view makes way for the table.
-      if (await viewExists(wh, model.name)) await wh.run(`DROP VIEW ${name}`);
+      if (await wh.viewExists(model.name)) await wh.run(`DROP VIEW ${name}`);
       await wh.run(`CREATE OR REPLACE TABLE ${name} AS ${select}`);
       const n = Number(await wh.value(`SELECT count(*) FROM ${name}`));
       await record(wh, model, params, fingerprint, n);
@@ -90,8 +90,8 @@ async function prepareMart(
   let retired: string | undefined;
   if (await wh.tableExists(model.name)) {
     const existing = await wh.rows<{ column_name: string; data_type: string }>(
-      `SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = $1 AND schema_name = 'main' ORDER BY column_index`,
-      [model.name],
+      sqlFile('runner/model-columns.sql'),
+      { name: model.name },
     );
     const have = existing
       .filter((c) => !RUN_KEYS.has(c.column_name))
@@ -99,7 +99,7 @@ async function prepareMart(
       .join(', ');
     if (have === wanted) return undefined;
     retired = await retireTable(wh, model.name);
-  } else if (await viewExists(wh, model.name)) {
+  } else if (await wh.viewExists(model.name)) {
     await wh.run(`DROP VIEW ${ident(model.name)}`);
   }
   await wh.run(
@@ -109,35 +109,28 @@ async function prepareMart(
   return retired;
 }
 
-const viewExists = async (wh: Warehouse, name: string) =>
-  Number(
-    await wh.value("SELECT count(*) FROM duckdb_views() WHERE schema_name = 'main' AND view_name = $1", [
-      name,
-    ]),
-  ) > 0;
-
 /**
  * A model's table whose shape or kind changed is kept as `<name>__v<n>` with every run it holds
  * (never dropped: a mart's past figures stay queryable); returns its new name.
  */
 async function retireTable(wh: Warehouse, name: string): Promise<string | undefined> {
   if (!(await wh.tableExists(name))) return undefined;
-  const versions = await wh.value<bigint>(
-    "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND starts_with(table_name, $1)",
-    [`${name}__v`],
-  );
+  const versions = await wh.value<bigint>(sqlFile('runner/retired-versions.sql'), { prefix: `${name}__v` });
   const retired = `${name}__v${Number(versions) + 1}`;
   await wh.run(`DROP VIEW IF EXISTS ${ident(`${name}_latest`)}`);
   await wh.run(`ALTER TABLE ${ident(name)} RENAME TO ${ident(retired)}`);
-  await wh.run('DELETE FROM model_build WHERE model = $1', [name]);
+  await wh.run(sqlFile('runner/model-build-forget.sql'), { model: name });
   return retired;
 }
 
 async function record(wh: Warehouse, model: Model, params: RunParams, fingerprint: string, rows: number) {
-  await wh.run(
-    `INSERT OR REPLACE INTO model_build VALUES ($model, $year, CAST($as_of AS DATE), $fp, $rows, 0, current_timestamp)`,
-    { model: model.name, year: params.year, as_of: params.asOf, fp: fingerprint, rows },
-  );
+  await wh.run(sqlFile('runner/model-build-record.sql'), {
+    model: model.name,
+    year: params.year,
+    as_of: params.asOf,
+    fp: fingerprint,
+    rows,
+  });
 }
 
 /** The fingerprint a mart or table was last built with for these parameters, if it still exists. */
@@ -150,10 +143,9 @@ export async function builtFingerprint(
   // A table holds one run only: what it was last built from, whatever the parameters.
   const rows =
     model.materialized === 'table'
-      ? await wh.rows<{ fingerprint: string }>(
-          'SELECT fingerprint FROM model_build WHERE model = $1 ORDER BY built_at DESC LIMIT 1',
-          [model.name],
-        )
+      ? await wh.rows<{ fingerprint: string }>(sqlFile('runner/model-build-latest.sql'), {
+          model: model.name,
+        })
       : await wh.rows<{ fingerprint: string }>(sqlFile('runner/model-build.sql'), {
           model: model.name,
           year: params.year,

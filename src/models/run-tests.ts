@@ -65,7 +65,7 @@ export async function runTests(
     }
     // Computed once per model, not once per test (a staging view would re-read its source each time).
     await wh.run(`CREATE OR REPLACE TEMP TABLE this AS ${runRows(model)}`);
-    if (model.materialized === 'mart' && Number(await wh.value('SELECT count(*) FROM this')) === 0) {
+    if (model.materialized === 'mart' && Number(await wh.value(sqlFile('runner/temp-this-rows.sql'))) === 0) {
       await emit({
         test: 'not_empty',
         model: name,

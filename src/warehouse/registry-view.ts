@@ -6,10 +6,7 @@ import type { Warehouse } from './warehouse.js';
  * view only once a file after the registry is loaded. Without a registry, an empty stand-in.
  */
 export async function ensureRegistryView(wh: Warehouse): Promise<'view' | 'temporary' | 'empty'> {
-  const exists = await wh.value<bigint | number>(sqlFile('warehouse/meta/view-exists.sql'), {
-    name: 'school_registry_history',
-  });
-  if (Number(exists) > 0) return 'view';
+  if (await wh.viewExists('school_registry_history')) return 'view';
   if (await wh.tableExists('raw_schools')) {
     const views = sqlFile('warehouse/views.sql').replace(
       /CREATE OR REPLACE VIEW school_registry_history/,

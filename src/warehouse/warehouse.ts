@@ -108,6 +108,10 @@ export class Warehouse {
     return Number(n) > 0;
   }
 
+  async viewExists(name: string): Promise<boolean> {
+    return Number(await this.value<number | bigint>(sqlFile('warehouse/meta/view-exists.sql'), { name })) > 0;
+  }
+
   /** Runs `fn` in one transaction: all of it lands, or none of it. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.run('BEGIN TRANSACTION');

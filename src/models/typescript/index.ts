@@ -10,6 +10,8 @@ export interface TypescriptModel {
   name: string;
   /** Models and reference tables it reads. */
   inputs: string[];
+  /** Its queries, as paths below `sql/`: part of its rebuild fingerprint with its code. */
+  queries: string[];
   /** Project-relative path of its source, for messages and the rebuild fingerprint. */
   file: string;
   /** The run's parameters are also the session variables `year` and `as_of`. */

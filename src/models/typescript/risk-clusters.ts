@@ -1,8 +1,16 @@
 import { literal } from '../../warehouse/quote.js';
+import { sqlFile } from '../../warehouse/sql-file.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import type { TypescriptModel } from './index.js';
 
 import { type Clustering, clusterProfiles, type Profile } from './kmeans.js';
+
+/** What the model reads, one query a file. */
+const QUERIES = {
+  settings: 'typescript/risk_clusters/settings.sql',
+  factors: 'typescript/risk_clusters/factors.sql',
+  profiles: 'typescript/risk_clusters/profiles.sql',
+};
 
 /**
  * Risk clusters (DOMAIN §4.3, кластеризация РПШ): participants of the year grouped by the РПШ levels
@@ -120,9 +128,7 @@ function sqlValue(v: Cell): string {
 }
 
 async function settings(wh: Warehouse): Promise<Map<string, number>> {
-  const rows = await wh.rows<{ parameter: string; value: number }>(
-    'SELECT parameter, CAST(value AS DOUBLE) AS value FROM ref_risk_settings',
-  );
+  const rows = await wh.rows<{ parameter: string; value: number }>(sqlFile(QUERIES.settings));
   const map = new Map(rows.map((r) => [r.parameter, Number(r.value)]));
   const need = (name: string) => {
     const v = map.get(name);
@@ -146,14 +152,8 @@ async function settings(wh: Warehouse): Promise<Map<string, number>> {
 
 async function build(wh: Warehouse): Promise<void> {
   const set = await settings(wh);
-  const factors = await wh.rows<{ factor_code: number; short_name: string }>(
-    'SELECT CAST(factor_code AS INTEGER) AS factor_code, short_name FROM ref_risk_factor ORDER BY factor_code',
-  );
-  const rows = await wh.rows<SchoolRow>(
-    `SELECT school_login, school_name, municipality_code, municipality, CAST(factor_code AS INTEGER) AS factor_code,
-            CAST(risk_level AS INTEGER) AS risk_level
-     FROM int_risk_directions ORDER BY school_login, factor_code`,
-  );
+  const factors = await wh.rows<{ factor_code: number; short_name: string }>(sqlFile(QUERIES.factors));
+  const rows = await wh.rows<SchoolRow>(sqlFile(QUERIES.profiles));
   const schools = new Map<string, { info: SchoolRow; levels: Map<number, number> }>();
   for (const r of rows) {
     const s = schools.get(r.school_login) ?? { info: r, levels: new Map<number, number>() };
@@ -271,6 +271,7 @@ function methodNote(result: Clustering, set: Map<string, number>, features: numb
 export const riskClusters: TypescriptModel = {
   name: 'risk_clusters',
   inputs: ['int_risk_directions', 'ref_risk_factor', 'ref_risk_settings'],
+  queries: Object.values(QUERIES),
   file: 'src/models/typescript/risk-clusters.ts',
   build: (wh) => build(wh),
 };
